@@ -101,7 +101,8 @@ public final class LineEditor: LineSource {
       replaceWord(result.typed, with: common)
       return UInt8(CC_REFRESH)
     }
-    output.write("\n" + Self.columns(candidates.map(\.display), width: Self.terminalColumns() ?? 80))
+    output.write(
+      "\n" + Self.columns(candidates.map(\.display), width: Self.terminalColumns() ?? 80))
     return UInt8(CC_REDISPLAY)
   }
 

@@ -18,7 +18,8 @@ struct SeimeiOptions: ParsableCommand {
 
   @Option(
     name: .customShort("c"),
-    help: ArgumentHelp("Run a command (repeatable; runs in order with the scripts).", valueName: "command"))
+    help: ArgumentHelp(
+      "Run a command (repeatable; runs in order with the scripts).", valueName: "command"))
   var commands: [String] = []
 
   @Option(

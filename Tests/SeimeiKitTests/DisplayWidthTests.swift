@@ -39,7 +39,9 @@ import Testing
   @Test func namesAreUnique() throws {
     var workspace = Workspace()
     try workspace.add(Statement(name: "a", text: "x"))
-    #expect(throws: WorkspaceError.duplicateName("a")) { try workspace.add(Statement(name: "a", text: "y")) }
+    #expect(throws: WorkspaceError.duplicateName("a")) {
+      try workspace.add(Statement(name: "a", text: "y"))
+    }
     try workspace.add(Statement(name: "a", text: "y"), replacing: true)
     #expect(workspace.statement(named: "a")?.text == "y")
     #expect(workspace.count == 1)

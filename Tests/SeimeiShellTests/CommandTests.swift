@@ -31,7 +31,8 @@ import Testing
     #expect(!files.isEmpty)
     let registered = Set(CommandRegistry.standardCommands.map { String(describing: $0) })
     for file in files {
-      let text = try String(contentsOfFile: folder.appendingPathComponent(file).path, encoding: .utf8)
+      let text = try String(
+        contentsOfFile: folder.appendingPathComponent(file).path, encoding: .utf8)
       let declared = text.split(separator: "\n").compactMap { line -> String? in
         guard line.hasPrefix("struct "), line.contains(": ShellCommand") else { return nil }
         return String(line.dropFirst(7).prefix { $0 != ":" })
@@ -66,7 +67,10 @@ import Testing
     let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     let commands = decoded?["commands"] as? [[String: Any]]
     #expect(commands?.count == CommandRegistry.standardCommands.count)
-    #expect(commands?.contains { $0["name"] as? String == "quit" && $0["aliases"] as? [String] == ["exit"] } == true)
+    #expect(
+      commands?.contains {
+        $0["name"] as? String == "quit" && $0["aliases"] as? [String] == ["exit"]
+      } == true)
   }
 
   @Test func unknownCommandsAndOptionsGetSuggestions() {
@@ -86,14 +90,18 @@ import Testing
     #expect(shell.run("history abc").contains("error: the value 'abc' is invalid for '<count>'"))
     #expect(shell.run("history 0").hasPrefix("error: the count must be a positive number"))
     #expect(shell.run("set format --json --format markdown").contains("contradict"))
-    #expect(shell.run(#"echo "open"#) == "error: unterminated quote: \" is opened but never closed\n")
+    #expect(
+      shell.run(#"echo "open"#) == "error: unterminated quote: \" is opened but never closed\n")
     #expect(shell.run("echo still here") == "still here\n")
     #expect(shell.shell.failureCount == 5)
   }
 
   @Test func settingsChangeOutput() {
     let shell = TestShell()
-    #expect(shell.run("set format", "set width 50") == "setting  value  accepts\n───────  ─────  ─────────────────────\nformat   table  table, json, markdown\n")
+    #expect(
+      shell.run("set format", "set width 50")
+        == "setting  value  accepts\n───────  ─────  ─────────────────────\nformat   table  table, json, markdown\n"
+    )
     #expect(shell.shell.settings.width == .columns(50))
     #expect(shell.run("set width 19").contains("'19' is not a valid value for width"))
     #expect(
@@ -101,7 +109,8 @@ import Testing
         "error: the value 'colour' is invalid for '<name>'; did you mean 'color'?\n"))
     #expect(
       shell.run("set zzz on").hasPrefix(
-        "error: the value 'zzz' is invalid for '<name>'. Please provide one of 'format', 'color' or 'width'.\n"))
+        "error: the value 'zzz' is invalid for '<name>'. Please provide one of 'format', 'color' or 'width'.\n"
+      ))
     shell.run("set format json")
     #expect(shell.run("set color").contains(#""name" : "color""#))
     #expect(shell.run("set color --format table").hasPrefix("setting"))
@@ -135,7 +144,9 @@ import Testing
     // A failing command leaves the file as it was.
     #expect(shell.run("set width 3 > out.txt").contains("error:"))
     #expect(shell.read("out.txt") == "first\nsecond\n")
-    #expect(shell.run("echo x > missing/folder/out.txt").hasPrefix("error: cannot write missing/folder/out.txt"))
+    #expect(
+      shell.run("echo x > missing/folder/out.txt").hasPrefix(
+        "error: cannot write missing/folder/out.txt"))
   }
 
   @Test func recordWritesSuccessfulTopLevelCommands() {

@@ -60,15 +60,18 @@ import Testing
     }
     let entries = try HistoryFile(path: path).load()
     #expect(entries.count >= 40 && entries.count <= 50)
-    #expect(entries.allSatisfy { $0.range(of: #"^w[0-3] \d+$"#, options: .regularExpression) != nil })
+    #expect(
+      entries.allSatisfy { $0.range(of: #"^w[0-3] \d+$"#, options: .regularExpression) != nil })
   }
 
   @Test func defaultLocation() {
-    #expect(HistoryFile.defaultPath(environment: ["SEIMEI_HISTORY": "/a/h", "HOME": "/h"]) == "/a/h")
+    #expect(
+      HistoryFile.defaultPath(environment: ["SEIMEI_HISTORY": "/a/h", "HOME": "/h"]) == "/a/h")
     #expect(
       HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"])
         == "/s/seimei/history")
-    #expect(HistoryFile.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/seimei/history")
+    #expect(
+      HistoryFile.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/seimei/history")
     #expect(HistoryFile.defaultPath(environment: [:]) == nil)
   }
 

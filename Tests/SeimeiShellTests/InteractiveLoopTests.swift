@@ -12,7 +12,11 @@ import Testing
     shell.shell.interact(with: lines, prompting: true)
     #expect(shell.output.text.hasPrefix("一\nerror: unknown command 'bogus'"))
     #expect(shell.output.text.hasSuffix("二 三\n二 三\n"))
-    #expect(lines.prompts == ["seimei[0]> ", "seimei[0]> ", "seimei[0]> ", "seimei[0]> ", "       ..> ", "seimei[0]> ", "seimei[0]> ", "seimei[0]> "])
+    #expect(
+      lines.prompts == [
+        "seimei[0]> ", "seimei[0]> ", "seimei[0]> ", "seimei[0]> ", "       ..> ", "seimei[0]> ",
+        "seimei[0]> ", "seimei[0]> ",
+      ])
     // Typed lines go into the history; a repeat of the previous entry does not.
     #expect(shell.shell.history.entries == ["echo 一", "bogus", "echo 二 三", "quit"])
     #expect(lines.remembered == shell.shell.history.entries)

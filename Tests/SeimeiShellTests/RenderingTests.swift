@@ -12,7 +12,9 @@ import Testing
       ["wh-en", "4,213", "Statement on malicious cyber activity"],
     ])
 
-  func plain(width: Int?) -> Renderer { Renderer(format: .table, width: width, style: Style(enabled: false)) }
+  func plain(width: Int?) -> Renderer {
+    Renderer(format: .table, width: width, style: Style(enabled: false))
+  }
 
   @Test func alignsByDisplayWidth() {
     let text = plain(width: nil).render(.table(table))
@@ -39,7 +41,8 @@ import Testing
 
   @Test func markdownEscapesPipes() {
     let table = Table(columns: [.init("a"), .init("n", alignment: .right)], rows: [["x|y", "1"]])
-    let text = Renderer(format: .markdown, width: 20, style: Style(enabled: false)).render(.table(table))
+    let text = Renderer(format: .markdown, width: 20, style: Style(enabled: false)).render(
+      .table(table))
     #expect(text == "| a | n |\n| --- | ---: |\n| x\\|y | 1 |\n")
   }
 

@@ -12,7 +12,8 @@ import Testing
 
   @Test func stopsAtTheFirstFailureWithFileAndLine() {
     let shell = TestShell(files: [
-      "run.seimei": "echo one\r\n\r\n# a comment\r\necho two \\\r\n  three\r\nsett x\r\necho never\r\n"
+      "run.seimei":
+        "echo one\r\n\r\n# a comment\r\necho two \\\r\n  three\r\nsett x\r\necho never\r\n"
     ])
     let ok = shell.shell.runScript(atPath: "run.seimei")
     #expect(!ok)

@@ -1,5 +1,6 @@
 import Foundation
 import SeimeiKit
+
 @testable import SeimeiShell
 
 /// A shell whose output is captured, working in a fresh temporary folder.

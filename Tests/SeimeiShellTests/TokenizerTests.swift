@@ -55,11 +55,13 @@ import Testing
   @Test func redirection() throws {
     #expect(
       try ParsedLine.parse("set > out.txt")
-        == ParsedLine(command: "set", arguments: [], redirect: .init(path: "out.txt", append: false)))
+        == ParsedLine(
+          command: "set", arguments: [], redirect: .init(path: "out.txt", append: false)))
     #expect(
       try ParsedLine.parse("echo a b>>'log file.txt'")
         == ParsedLine(
-          command: "echo", arguments: ["a", "b"], redirect: .init(path: "log file.txt", append: true)))
+          command: "echo", arguments: ["a", "b"],
+          redirect: .init(path: "log file.txt", append: true)))
     #expect(try ParsedLine.parse("echo '>' \\> \">>\"")?.arguments == [">", ">", ">>"])
     #expect(try ParsedLine.parse("   # nothing") == nil)
   }

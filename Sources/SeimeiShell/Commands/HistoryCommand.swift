@@ -26,7 +26,9 @@ struct HistoryCommand: ShellCommand {
     let entries = shell.history.entries
     let first = max(0, entries.count - count)
     let listing = HistoryListing(
-      entries: entries.indices[first...].map { HistoryListing.Entry(number: $0 + 1, command: entries[$0]) })
+      entries: entries.indices[first...].map {
+        HistoryListing.Entry(number: $0 + 1, command: entries[$0])
+      })
     shell.emit(listing, format: output.requested)
   }
 }

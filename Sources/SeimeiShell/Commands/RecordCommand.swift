@@ -17,8 +17,10 @@ struct RecordCommand: ShellCommand {
   static let examples = [
     CommandExample(
       "Record two commands, then replay them",
-      lines: ["record session.seimei", "echo one", "ech two", "echo two", "record stop",
-        "source session.seimei"],
+      lines: [
+        "record session.seimei", "echo one", "ech two", "echo two", "record stop",
+        "source session.seimei",
+      ],
       output: """
         recording commands to session.seimei
         one

@@ -17,7 +17,8 @@ struct SourceCommand: ShellCommand {
       "Run a set-up script", lines: ["source lesson/setup.seimei"],
       output: "setting up\nnarration from lesson/steps.seimei\n",
       files: [
-        "lesson/setup.seimei": "# paths are relative to this file\necho setting up\nsource steps.seimei\n",
+        "lesson/setup.seimei":
+          "# paths are relative to this file\necho setting up\nsource steps.seimei\n",
         "lesson/steps.seimei": "echo narration from \\\n  lesson/steps.seimei\n",
       ]),
     CommandExample(

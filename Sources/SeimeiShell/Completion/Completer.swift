@@ -57,7 +57,8 @@ public struct Completer {
   public func complete(line: String, cursor: Int) -> CompletionResult {
     let utf8 = line.utf8
     let cursorIndex =
-      utf8.index(utf8.startIndex, offsetBy: min(max(0, cursor), utf8.count), limitedBy: utf8.endIndex)
+      utf8.index(
+        utf8.startIndex, offsetBy: min(max(0, cursor), utf8.count), limitedBy: utf8.endIndex)
       ?? line.endIndex
     let before = String(line[..<cursorIndex])
     let scan = Tokenizer.scan(before)

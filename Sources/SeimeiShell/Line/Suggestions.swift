@@ -26,7 +26,8 @@ public enum Suggestions {
     guard !suggestions.isEmpty else { return "" }
     let quoted = suggestions.map { "'\($0)'" }
     let list =
-      quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+      quoted.count == 1
+      ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     return "; did you mean \(list)?"
   }
 

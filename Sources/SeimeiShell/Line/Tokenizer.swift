@@ -76,7 +76,8 @@ public enum Tokenizer {
         var end = next
         if end < line.endIndex && line[end] == ">" { end = line.index(after: end) }
         tokens.append(
-          Token(text: String(line[index..<end]), quoted: false, range: index..<end, isOperator: true)
+          Token(
+            text: String(line[index..<end]), quoted: false, range: index..<end, isOperator: true)
         )
         index = end
         continue

@@ -77,7 +77,8 @@ public struct Renderer: Sendable {
       for (index, column) in table.columns.enumerated() {
         let text = DisplayWidth.truncate(index < row.count ? row[index] : "", to: widths[index])
         let isLast = index == table.columns.count - 1
-        var padded = DisplayWidth.pad(text, to: widths[index], alignRight: column.alignment == .right)
+        var padded = DisplayWidth.pad(
+          text, to: widths[index], alignRight: column.alignment == .right)
         if isLast && column.alignment == .left { padded = text }
         parts.append(header ? style.bold(padded) : padded)
       }

@@ -19,9 +19,15 @@ public enum TerminalText {
           guard let next = pending else { break }
           pending = scalars.next()
           kind = next.value
-          if kind == 0x5B { kind = 0x9B } else if kind == 0x5D { kind = 0x9D }
-          else if kind == 0x50 || kind == 0x5F || kind == 0x5E || kind == 0x58 { kind = 0x90 }
-          else { continue }  // two-character escape: ESC + one
+          if kind == 0x5B {
+            kind = 0x9B
+          } else if kind == 0x5D {
+            kind = 0x9D
+          } else if kind == 0x50 || kind == 0x5F || kind == 0x5E || kind == 0x58 {
+            kind = 0x90
+          } else {
+            continue
+          }  // two-character escape: ESC + one
         }
         if kind == 0x9B {
           // CSI: parameters and intermediates, then one final byte 0x40–0x7E.

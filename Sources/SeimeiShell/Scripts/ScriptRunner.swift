@@ -35,7 +35,8 @@ extension Shell {
       throw ShellError("\(path): scripts nested more than \(Self.maximumScriptDepth) deep")
     }
     let lines = try ScriptFile.read(absolute, named: path)
-    frames.append(ScriptFrame(path: canonical, directory: (absolute as NSString).deletingLastPathComponent))
+    frames.append(
+      ScriptFrame(path: canonical, directory: (absolute as NSString).deletingLastPathComponent))
     defer { frames.removeLast() }
     try runLines(lines, file: displayPath(absolute))
   }

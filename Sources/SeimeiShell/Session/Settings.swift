@@ -13,7 +13,9 @@ public struct Settings: Sendable, Equatable, Codable {
     [
       Entry(name: .format, value: format.rawValue, accepts: OutputFormat.allCases.map(\.rawValue)),
       Entry(name: .color, value: color.rawValue, accepts: ColorMode.allCases.map(\.rawValue)),
-      Entry(name: .width, value: width.description, accepts: ["auto", "\(Width.range.lowerBound)–\(Width.range.upperBound)"]),
+      Entry(
+        name: .width, value: width.description,
+        accepts: ["auto", "\(Width.range.lowerBound)–\(Width.range.upperBound)"]),
     ]
   }
 
@@ -22,7 +24,8 @@ public struct Settings: Sendable, Equatable, Codable {
     switch name {
     case .format:
       guard let format = OutputFormat(rawValue: value.lowercased()) else {
-        throw SettingError(name: name, value: value, accepted: OutputFormat.allCases.map(\.rawValue))
+        throw SettingError(
+          name: name, value: value, accepted: OutputFormat.allCases.map(\.rawValue))
       }
       self.format = format
     case .color:
@@ -32,7 +35,9 @@ public struct Settings: Sendable, Equatable, Codable {
       self.color = color
     case .width:
       guard let width = Width(value) else {
-        throw SettingError(name: name, value: value, accepted: ["auto", "\(Width.range.lowerBound)–\(Width.range.upperBound)"])
+        throw SettingError(
+          name: name, value: value,
+          accepted: ["auto", "\(Width.range.lowerBound)–\(Width.range.upperBound)"])
       }
       self.width = width
     }

@@ -137,7 +137,8 @@ public final class Shell {
 
   /// A path shown to the user: relative to the current folder when inside it.
   public func displayPath(_ absolute: String) -> String {
-    let base = environment.currentDirectory.hasSuffix("/")
+    let base =
+      environment.currentDirectory.hasSuffix("/")
       ? environment.currentDirectory : environment.currentDirectory + "/"
     return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
   }
@@ -168,7 +169,11 @@ public final class Shell {
     } catch {
       throw ShellError(error.description)
     }
-    if echoCommands { standardOutput.write(TerminalText.sanitize(prompt + line) + "\n") }
+    // Echo what was typed at the top level, as a session would show it; the commands of a
+    // sourced script stay hidden behind its 'source' line.
+    if echoCommands && frames.count <= 1 {
+      standardOutput.write(TerminalText.sanitize(prompt + line) + "\n")
+    }
     guard let type = registry.command(named: parsed.command) else {
       throw ShellError(
         "unknown command '\(parsed.command)'"
