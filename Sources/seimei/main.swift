@@ -14,7 +14,7 @@ do {
     exit(0)
   }
   FileDescriptorSink.standardError.write(
-    "seimei: error: " + SeimeiOptions.message(for: error) + "\n"
+    "seimei: error: " + SeimeiOptions.message(for: error).lowercasingFirstWord + "\n"
       + "usage: " + SeimeiOptions.usageString() + "\n")
   exit(2)
 }
@@ -73,3 +73,13 @@ if shell.exitStatus == nil {
   }
 }
 exit(shell.exitStatus ?? 0)
+
+extension String {
+  /// "Unknown option" → "unknown option", as the shell's own errors read; "URL" stays.
+  var lowercasingFirstWord: String {
+    guard let first = first, first.isUppercase, dropFirst().first?.isLowercase == true else {
+      return self
+    }
+    return first.lowercased() + dropFirst()
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+/// The real `seimei` binary run without a terminal: scripts, `-c`, pipes, exit statuses.
+@Suite struct BatchModeTests {
+  fileprivate let folder = BatchFolder()
+
+  @Test func scriptsAndCommandsRunInOrder() throws {
+    folder.write("a.seimei", "echo a\n")
+    folder.write("sub/b.seimei", "source ../c.seimei\n")
+    folder.write("c.seimei", "echo c\n")
+    let run = try folder.run(["-c", "echo one", "a.seimei", "-c", "echo two", "sub/b.seimei"])
+    #expect(run.status == 0)
+    #expect(run.output == "one\na\ntwo\nc\n")
+    #expect(run.errors == "")
+  }
+
+  @Test func theFirstFailureStopsWithFileLineAndStatus3() throws {
+    folder.write("run.seimei", "echo before\n\nset width 5\necho after\n")
+    let run = try folder.run(["run.seimei", "-c", "echo not reached"])
+    #expect(run.status == 3)
+    #expect(run.output == "before\n")
+    #expect(
+      run.errors
+        == "run.seimei:3: error: '5' is not a valid value for width (expected auto, 20–1000)\n"
+    )
+  }
+
+  @Test func keepGoingRunsEverythingAndStillFails() throws {
+    folder.write("run.seimei", "bogus\necho after\n")
+    let run = try folder.run(["--keep-going", "run.seimei", "-c", "echo last"])
+    #expect(run.status == 3)
+    #expect(run.output == "after\nlast\n")
+    #expect(run.errors.hasPrefix("run.seimei:1: error: unknown command 'bogus'"))
+  }
+
+  @Test func usageErrorsExit2() throws {
+    let run = try folder.run(["--no-such-flag"])
+    #expect(run.status == 2)
+    #expect(run.errors.hasPrefix("seimei: error: unknown option '--no-such-flag'\n"))
+    #expect(run.errors.contains("usage: seimei"))
+    let help = try folder.run(["--help"])
+    #expect(help.status == 0 && help.output.contains("USAGE: seimei"))
+  }
+
+  @Test func linesFromAPipe() throws {
+    let run = try folder.run([], input: "echo 声明 \\\n  文\nset width 3\necho never\n")
+    #expect(run.status == 3)
+    #expect(run.output == "声明 文\n")
+    #expect(run.errors.hasPrefix("<stdin>:3: error:"))
+  }
+
+  @Test func echoReadsLikeASession() throws {
+    folder.write("lesson.seimei", "# narration\necho hello\nsource part.seimei\n")
+    folder.write("part.seimei", "echo from part\n")
+    let run = try folder.run(["--echo", "lesson.seimei"])
+    #expect(
+      run.output
+        == "seimei[0]> echo hello\nhello\nseimei[0]> source part.seimei\nfrom part\n")
+  }
+
+  @Test func quitSetsTheExitStatus() throws {
+    let run = try folder.run(["-c", "echo a", "-c", "quit 7", "-c", "echo b"])
+    #expect(run.status == 7)
+    #expect(run.output == "a\n")
+  }
+
+  @Test func theInitFileRunsOnlyForInteractiveSessions() throws {
+    folder.write("config/seimei/init.seimei", "echo init ran\n")
+    let batch = try folder.run(["-c", "echo batch"])
+    #expect(batch.output == "batch\n")
+    // -i runs the init file, then the script, then reads commands (here from a pipe).
+    folder.write("setup.seimei", "echo setup ran\n")
+    let interactive = try folder.run(
+      ["-i", "setup.seimei"], input: "echo typed\nbogus\necho still here\n")
+    #expect(interactive.output == "init ran\nsetup ran\ntyped\nstill here\n")
+    #expect(interactive.status == 0)
+    #expect(interactive.errors.hasPrefix("error: unknown command 'bogus'"))
+    let skipped = try folder.run(["--no-init", "-i", "setup.seimei"], input: "")
+    #expect(skipped.output == "setup ran\n")
+  }
+
+  @Test func recordedSessionsReplay() throws {
+    let run = try folder.run(
+      ["-i", "/dev/null", "--no-init"],
+      input: "record session.seimei\necho 一\nset format json\nhistory 1\nrecord stop\n")
+    #expect(run.status == 0)
+    #expect(folder.read("session.seimei") == "echo 一\nset format json\n")
+    let replay = try folder.run(["session.seimei", "-c", "set format"])
+    #expect(replay.output.hasPrefix("一\n{"))
+    #expect(replay.output.contains(#""value" : "json""#))
+  }
+}
+
+private final class BatchFolder {
+  let path: String
+
+  init() {
+    let base = NSTemporaryDirectory() + "seimei-batch-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    path = (base as NSString).resolvingSymlinksInPath
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  func write(_ name: String, _ text: String) {
+    let full = path + "/" + name
+    try? FileManager.default.createDirectory(
+      atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    _ = FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
+  }
+
+  func read(_ name: String) -> String? {
+    FileManager.default.contents(atPath: path + "/" + name).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
+  struct Result {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  /// Runs seimei in this folder with standard input from a pipe (empty unless given).
+  func run(_ arguments: [String], input: String = "") throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try Self.binary())
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: path)
+    process.environment = [
+      "HOME": path, "XDG_CONFIG_HOME": path + "/config", "XDG_STATE_HOME": path + "/state",
+      "LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
+    ]
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+      errors: String(decoding: errors, as: UTF8.self))
+  }
+
+  /// The seimei binary built beside this test bundle, or `$SEIMEI_BINARY`.
+  static func binary() throws -> String {
+    if let explicit = ProcessInfo.processInfo.environment["SEIMEI_BINARY"] { return explicit }
+    var candidates = [Bundle.main.bundleURL.appendingPathComponent("seimei").path]
+    candidates.append(
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("seimei").path)
+    var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    for _ in 0..<4 {
+      folder = folder.deletingLastPathComponent()
+      candidates.append(folder.appendingPathComponent(".build/debug/seimei").path)
+    }
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else {
+      throw BatchError(description: "seimei binary not found in \(candidates)")
+    }
+    return found
+  }
+}
+
+private struct BatchError: Error, CustomStringConvertible {
+  var description: String
+}
