@@ -54,6 +54,7 @@ public final class LineEditor: LineSource {
     _ = seimei_take_interrupt()
     if seimei_take_resize() != 0 { el_resize(editLine) }
     seimei_el_set_prompt_text(editLine, prompt)
+    seimei_el_prep_term(editLine)
     var count: Int32 = 0
     errno = 0
     let result = el_gets(editLine, &count)

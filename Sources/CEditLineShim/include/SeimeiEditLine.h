@@ -11,11 +11,15 @@
 /// Returns 1 when the resulting locale is UTF-8.
 int seimei_setlocale_utf8(void);
 
-/// el_init on stdin, stdout and stderr.
+/// el_init on stdin, stdout and stderr, reading characters so that SIGINT always ends el_gets
+/// (which then fails with EINTR), even when it comes while libedit is not blocked in read(2).
 EditLine *seimei_el_init(const char *program);
 
 /// Shows this text as the prompt (copied).
 int seimei_el_set_prompt_text(EditLine *el, const char *prompt);
+/// Puts the terminal in editing mode now. el_gets does so only after drawing the prompt, so keys
+/// typed as soon as the prompt shows would otherwise be echoed and edited by the terminal driver.
+int seimei_el_prep_term(EditLine *el);
 int seimei_el_set_editor(EditLine *el, const char *mode);
 int seimei_el_set_signal(EditLine *el, int handle);
 int seimei_el_set_history(EditLine *el, History *list);
@@ -30,7 +34,8 @@ int seimei_history_enter(History *list, const char *line);
 void seimei_history_end(History *list);
 
 /// Installs SIGINT (without SA_RESTART, so a blocked read returns EINTR) and SIGWINCH handlers
-/// that only set flags.
+/// that only set flags; the SIGINT one also wakes the line editor's wait for input. Unblocks
+/// both signals, in case the process was started with them blocked.
 void seimei_install_signal_handlers(void);
 /// Returns and clears the flag set by SIGINT.
 int seimei_take_interrupt(void);
