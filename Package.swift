@@ -13,7 +13,21 @@ let package = Package(
   ],
   targets: [
     // Analysis: statements, text, claims, comparison, citation. No terminal I/O.
-    .target(name: "SeimeiKit"),
+    .target(name: "SeimeiKit", dependencies: ["CICUShim", "CLibXML2"]),
+    // ICU break iterators (sentences, words) through a C shim: ICU's symbols carry a version
+    // suffix (ubrk_open_72) that only its C headers resolve.
+    .systemLibrary(
+      name: "CICU",
+      pkgConfig: "icu-i18n",
+      providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+    ),
+    .target(name: "CICUShim", dependencies: ["CICU"]),
+    // libxml2's HTML parser, for saved web pages.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
     // The shell: commands, tokenising, parsing, rendering, scripts. Testable without a terminal.
     .target(
       name: "SeimeiShell",

@@ -109,7 +109,7 @@ import Testing
         "error: the value 'colour' is invalid for '<name>'; did you mean 'color'?\n"))
     #expect(
       shell.run("set zzz on").hasPrefix(
-        "error: the value 'zzz' is invalid for '<name>'. Please provide one of 'format', 'color' or 'width'.\n"
+        "error: the value 'zzz' is invalid for '<name>'. Please provide one of 'format', 'color', 'width' or 'max-size'.\n"
       ))
     shell.run("set format json")
     #expect(shell.run("set color").contains(#""name" : "color""#))

@@ -26,6 +26,25 @@ public struct Workspace: Sendable {
     }
   }
 
+  /// Gives a statement a new name; the new name must be free.
+  public mutating func rename(_ old: String, to new: String) throws {
+    guard let index = statements.firstIndex(where: { $0.name == old }) else {
+      throw WorkspaceError.unknownName(old)
+    }
+    guard old == new || statement(named: new) == nil else {
+      throw WorkspaceError.duplicateName(new)
+    }
+    statements[index].name = new
+  }
+
+  /// Adds an analyst's note to a statement.
+  public mutating func addNote(_ note: String, to name: String) throws {
+    guard let index = statements.firstIndex(where: { $0.name == name }) else {
+      throw WorkspaceError.unknownName(name)
+    }
+    statements[index].notes.append(note)
+  }
+
   /// Removes the named statement and returns it.
   @discardableResult
   public mutating func remove(named name: String) throws -> Statement {

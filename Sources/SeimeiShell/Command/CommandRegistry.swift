@@ -7,6 +7,15 @@ public final class CommandRegistry {
   /// Every command Seimei ships. A new command is a new file in `Commands/` plus its line here;
   /// a test checks that no file in `Commands/` is left out.
   public static let standardCommands: [any ShellCommand.Type] = [
+    LoadCommand.self,
+    ListCommand.self,
+    ShowCommand.self,
+    InfoCommand.self,
+    NoteCommand.self,
+    RenameCommand.self,
+    DropCommand.self,
+    SaveCommand.self,
+    OpenCommand.self,
     HelpCommand.self,
     QuitCommand.self,
     HistoryCommand.self,

@@ -25,6 +25,7 @@ struct SetCommand: ShellCommand {
         | format | markdown | table, json, markdown |
         | color | auto | auto, on, off |
         | width | 60 | auto, 20–1000 |
+        | max-size | 20MB | 1KB–1GB (e.g. 500KB, 20MB) |
 
         """),
     CommandExample(

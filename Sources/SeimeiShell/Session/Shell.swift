@@ -28,6 +28,9 @@ public final class Shell {
   /// How deep in sourced scripts `record` was run: only commands at that depth are written.
   private var recordingDepth = 0
 
+  /// The script line the running command was read from, if any.
+  public private(set) var currentLocation: SourceLocation?
+
   let standardOutput: TextSink
   let errorOutput: TextSink
   private var redirectBuffer: BufferSink?
@@ -110,6 +113,12 @@ public final class Shell {
     errorOutput.write(style.yellow("warning:") + " " + TerminalText.sanitize(message) + "\n")
   }
 
+  /// Reports one problem of a command that carries on past it (one bad file in a folder), at
+  /// the running command's location. The command then ends with `throw ReportedFailure()`.
+  public func reportProblem(_ message: String) {
+    report(ShellError(message), at: currentLocation)
+  }
+
   /// Reports a failure on standard error: `FILE:LINE: error: MESSAGE` in a script, else
   /// `error: MESSAGE`, followed by the usage line for errors in how a command was typed.
   func report(_ error: ShellError, at location: SourceLocation?) {
@@ -148,6 +157,9 @@ public final class Shell {
   /// Runs one command line and reports any failure. Returns false when the command failed.
   @discardableResult
   public func execute(_ line: String, at location: SourceLocation? = nil) -> Bool {
+    let outer = currentLocation
+    currentLocation = location
+    defer { currentLocation = outer }
     do {
       try run(line, at: location)
       return true

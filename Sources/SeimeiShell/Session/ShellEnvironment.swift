@@ -73,6 +73,8 @@ public struct ShellError: Error, CustomStringConvertible, Sendable {
   public var description: String { message }
 }
 
-/// A failure that has already been reported where it happened (inside a sourced script);
-/// callers stop, but print nothing more.
-struct ReportedFailure: Error {}
+/// A failure that has already been reported where it happened (inside a sourced script, or
+/// item by item by a command such as `load DIR`); callers stop, but print nothing more.
+public struct ReportedFailure: Error {
+  public init() {}
+}

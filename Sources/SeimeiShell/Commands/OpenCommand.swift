@@ -1,0 +1,36 @@
+import ArgumentParser
+import SeimeiKit
+
+struct OpenCommand: ShellCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "open",
+    abstract: "Replace the workspace with one saved by 'save'.",
+    discussion: """
+      Reads the whole file and checks it before changing anything: a file that cannot be read \
+      or is not a saved workspace is refused with one error line, and the workspace stays as it \
+      was. Settings saved with the workspace are restored.
+      """)
+  static let group = CommandGroup.statements
+
+  @Argument(help: "The saved workspace.", completion: .file())
+  var file: String
+
+  mutating func run(in shell: Shell) throws {
+    let path = shell.resolve(file)
+    let workspace: Workspace
+    let settings: Settings
+    do {
+      let saved = try WorkspaceFile.read(from: path)
+      workspace = try saved.makeWorkspace()
+      settings = try Settings(dictionary: saved.settings)
+    } catch let error as WorkspaceFileError {
+      throw ShellError("\(file): \(error.description)")
+    } catch {
+      throw ShellError("\(file): damaged workspace file: \(error)")
+    }
+    shell.workspace = workspace
+    shell.settings = settings
+    let count = workspace.count
+    shell.print("opened \(count) statement\(count == 1 ? "" : "s") from \(file)")
+  }
+}
