@@ -98,3 +98,25 @@ import Testing
     #expect(TerminalText.sanitize("trailing\u{1B}") == "trailing")
   }
 }
+
+@Suite struct TextWrapperTests {
+  @Test func englishBreaksAtSpaces() {
+    #expect(
+      TextWrapper.wrap("The quick brown fox jumps over the lazy dog.", width: 16)
+        == ["The quick brown", "fox jumps over", "the lazy dog."])
+    #expect(TextWrapper.wrap("unbreakable-very-long-word here", width: 10) == ["unbreakabl", "e-very-lon", "g-word", "here"])
+    #expect(TextWrapper.wrap("no limit at all", width: nil) == ["no limit at all"])
+  }
+
+  @Test func japaneseBreaksBetweenCharactersButNotBeforeClosingPunctuation() {
+    // 10 columns: five wide characters; 、 and 。 and 」 stay with the character before them.
+    #expect(TextWrapper.wrap("我が国は、強い懸念を表明する。", width: 10) == ["我が国は、", "強い懸念を", "表明する。"])
+    #expect(TextWrapper.wrap("「声明」を発表した。", width: 6) == ["「声", "明」を", "発表し", "た。"])
+    #expect(TextWrapper.wrap("1\u{3000}本日、声明", width: 20) == ["1\u{3000}本日、声明"])
+    for width in 2...12 {
+      for line in TextWrapper.wrap("サイバー攻撃グループKX-22による活動、「強い懸念」。", width: width) {
+        #expect(DisplayWidth.of(line) <= width, "\(width): \(line)")
+      }
+    }
+  }
+}

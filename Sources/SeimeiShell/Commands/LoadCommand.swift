@@ -149,8 +149,13 @@ struct LoadReport: Presentable {
   var presentation: Presentation {
     var parts: [Presentation] = []
     if let folder, let files {
+      let filesLoaded = Set(loaded.map(\.source)).count
+      let statements =
+        loaded.count == filesLoaded
+        ? "" : "\(loaded.count) statement\(loaded.count == 1 ? "" : "s") from "
       parts.append(
-        .text("loaded \(loaded.count) of \(files) file\(files == 1 ? "" : "s") in \(folder)"))
+        .text(
+          "loaded \(statements)\(filesLoaded) of \(files) file\(files == 1 ? "" : "s") in \(folder)"))
     }
     parts.append(
       .table(

@@ -12,15 +12,17 @@ public enum TextWrapper {
     var lineWidth = 0
     for unit in units(of: text) {
       let unitWidth = DisplayWidth.of(unit)
-      if unit == " " {
-        if lineWidth > 0 && lineWidth + 1 <= width {
-          line += " "
-          lineWidth += 1
+      if unit.allSatisfy(\.isWhitespace) {
+        // Blanks are kept as they are (an ideographic space after a numbered point stays one),
+        // except at the start or end of a line.
+        if lineWidth > 0 && lineWidth + unitWidth <= width {
+          line += unit
+          lineWidth += unitWidth
         }
         continue
       }
       if lineWidth + unitWidth > width && lineWidth > 0 {
-        while line.hasSuffix(" ") { line.removeLast() }
+        while line.last?.isWhitespace == true { line.removeLast() }
         lines.append(line)
         line = ""
         lineWidth = 0
@@ -42,13 +44,13 @@ public enum TextWrapper {
       line += unit
       lineWidth += unitWidth
     }
-    while line.hasSuffix(" ") { line.removeLast() }
+    while line.last?.isWhitespace == true { line.removeLast() }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines
   }
 
-  /// Unbreakable pieces: Latin words, single blanks, single wide characters with the
-  /// punctuation that may not start a line attached.
+  /// Unbreakable pieces: Latin words, single blanks (a line break becomes a space), single wide
+  /// characters with the punctuation that may not start a line attached.
   static func units(of text: String) -> [String] {
     var units: [String] = []
     var word = ""
@@ -59,7 +61,7 @@ public enum TextWrapper {
     for character in text {
       if character.isWhitespace {
         flush()
-        units.append(" ")
+        units.append(character.isNewline ? " " : String(character))
       } else if isCJK(character) || noLineStart.contains(character) || noLineEnd.contains(character)
       {
         if noLineStart.contains(character), !word.isEmpty || !units.isEmpty {
