@@ -104,7 +104,10 @@ import Testing
     #expect(
       TextWrapper.wrap("The quick brown fox jumps over the lazy dog.", width: 16)
         == ["The quick brown", "fox jumps over", "the lazy dog."])
-    #expect(TextWrapper.wrap("unbreakable-very-long-word here", width: 10) == ["unbreakabl", "e-very-lon", "g-word", "here"])
+    #expect(
+      TextWrapper.wrap("unbreakable-very-long-word here", width: 10) == [
+        "unbreakabl", "e-very-lon", "g-word", "here",
+      ])
     #expect(TextWrapper.wrap("no limit at all", width: nil) == ["no limit at all"])
   }
 

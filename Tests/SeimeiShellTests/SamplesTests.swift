@@ -40,7 +40,8 @@ import Testing
     for (suffix, encoding) in expected {
       let statement = try #require(shell.workspace.statement(named: "mofa-cyber.\(suffix)"))
       #expect(statement.provenance.encoding == encoding, "\(suffix)")
-      #expect(Array(statement.text.unicodeScalars) == Array(reference.text.unicodeScalars), "\(suffix)")
+      #expect(
+        Array(statement.text.unicodeScalars) == Array(reference.text.unicodeScalars), "\(suffix)")
       #expect(statement.metadata.title == reference.metadata.title)
       #expect(statement.segmentation == reference.segmentation)
     }

@@ -155,7 +155,8 @@ struct LoadReport: Presentable {
         ? "" : "\(loaded.count) statement\(loaded.count == 1 ? "" : "s") from "
       parts.append(
         .text(
-          "loaded \(statements)\(filesLoaded) of \(files) file\(files == 1 ? "" : "s") in \(folder)"))
+          "loaded \(statements)\(filesLoaded) of \(files) file\(files == 1 ? "" : "s") in \(folder)"
+        ))
     }
     parts.append(
       .table(
