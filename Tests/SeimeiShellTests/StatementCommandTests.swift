@@ -110,6 +110,27 @@ import Testing
     #expect(shell.run("drop valmar") == "dropped valmar\n")
   }
 
+  @Test func everyWorkspaceCommandAnswersInJSON() throws {
+    let shell = shell()
+    func json(_ line: String) throws -> [String: Any] {
+      let text = shell.run(line)
+      return try #require(
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+        "\(line): \(text)")
+    }
+    #expect(try json("load wh.txt --json")["loaded"] != nil)
+    #expect(try json("list --json")["statements"] != nil)
+    #expect(try json("show wh S1 --json")["sentences"] != nil)
+    #expect(try json("info wh --json")["sha256"] != nil)
+    #expect(try json("note --json wh checked")["detail"] as? String == "checked")
+    #expect(try json("rename wh valmar --json")["statements"] as? [String] == ["wh", "valmar"])
+    #expect(try json("save w.json --json")["file"] as? String == "w.json")
+    #expect(try json("open w.json --json")["statements"] as? [String] == ["valmar"])
+    #expect(try json("drop valmar --json")["statements"] as? [String] == ["valmar"])
+    shell.run("set format json")
+    #expect(try json("load mofa.txt")["loaded"] != nil)
+  }
+
   @Test func saveAndOpenRoundTrip() throws {
     let shell = shell()
     shell.run(

@@ -5,13 +5,42 @@ public enum Language: String, Codable, Sendable, CaseIterable {
 
 /// A span of a text, as offsets in Unicode scalars (code points) from its start: the unit of
 /// W3C text position selectors and of most text tools. `start` is inclusive, `end` exclusive.
+///
+/// Stored as 32-bit offsets (a statement is at most a few tens of megabytes), which halves the
+/// memory of the millions of token ranges a large workspace holds.
 public struct TextRange: Codable, Hashable, Sendable, Comparable {
-  public var start: Int
-  public var end: Int
+  private var storedStart: Int32
+  private var storedEnd: Int32
+
+  public var start: Int {
+    get { Int(storedStart) }
+    set { storedStart = Int32(clamping: newValue) }
+  }
+
+  public var end: Int {
+    get { Int(storedEnd) }
+    set { storedEnd = Int32(clamping: newValue) }
+  }
 
   public init(_ start: Int, _ end: Int) {
-    self.start = start
-    self.end = end
+    storedStart = Int32(clamping: start)
+    storedEnd = Int32(clamping: end)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case start, end
+  }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      try container.decode(Int.self, forKey: .start), try container.decode(Int.self, forKey: .end))
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(start, forKey: .start)
+    try container.encode(end, forKey: .end)
   }
 
   public var length: Int { end - start }

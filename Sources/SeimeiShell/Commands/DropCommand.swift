@@ -26,15 +26,23 @@ struct DropCommand: ShellCommand {
   @Argument(help: "The statements to remove.", completion: .statementName)
   var names: [String] = []
 
+  @OptionGroup var output: OutputOptions
+
   func validate() throws {
     guard !names.isEmpty else { throw ValidationError("name the statements to drop") }
   }
 
   mutating func run(in shell: Shell) throws {
     for name in names { _ = try shell.statement(named: name) }
+    var dropped: [String] = []
     for name in names where shell.workspace.statement(named: name) != nil {
       try shell.workspace.remove(named: name)
-      shell.print("dropped \(name)")
+      dropped.append(name)
     }
+    shell.report(
+      ActionResult(
+        action: "drop", statements: dropped,
+        message: dropped.map { "dropped \($0)" }.joined(separator: "\n")),
+      format: output.requested)
   }
 }

@@ -9,6 +9,9 @@ struct NoteCommand: ShellCommand {
   @Argument(help: "The statement.", completion: .statementName)
   var name: String
 
+  @Flag(help: "Print what was noted as one JSON document.")
+  var json = false
+
   @Argument(parsing: .captureForPassthrough, help: "The note's words.")
   var words: [String] = []
 
@@ -20,6 +23,10 @@ struct NoteCommand: ShellCommand {
 
   mutating func run(in shell: Shell) throws {
     _ = try shell.statement(named: name)
-    try shell.workspace.addNote(words.joined(separator: " "), to: name)
+    let note = words.joined(separator: " ")
+    try shell.workspace.addNote(note, to: name)
+    shell.report(
+      ActionResult(action: "note", statements: [name], detail: note, message: ""),
+      format: json ? .json : nil)
   }
 }

@@ -15,6 +15,8 @@ struct OpenCommand: ShellCommand {
   @Argument(help: "The saved workspace.", completion: .file())
   var file: String
 
+  @OptionGroup var output: OutputOptions
+
   mutating func run(in shell: Shell) throws {
     let path = shell.resolve(file)
     let workspace: Workspace
@@ -31,6 +33,10 @@ struct OpenCommand: ShellCommand {
     shell.workspace = workspace
     shell.settings = settings
     let count = workspace.count
-    shell.print("opened \(count) statement\(count == 1 ? "" : "s") from \(file)")
+    shell.report(
+      ActionResult(
+        action: "open", statements: workspace.names, file: file,
+        message: "opened \(count) statement\(count == 1 ? "" : "s") from \(file)"),
+      format: output.requested)
   }
 }

@@ -33,6 +33,8 @@ struct RenameCommand: ShellCommand {
   @Argument(help: "The new name.")
   var new: String
 
+  @OptionGroup var output: OutputOptions
+
   func validate() throws {
     guard !new.isEmpty, !new.contains(where: { $0.isWhitespace }) else {
       throw ValidationError("a name must be one word with no blanks")
@@ -46,5 +48,8 @@ struct RenameCommand: ShellCommand {
     } catch {
       throw ShellError("\(error)")
     }
+    shell.report(
+      ActionResult(action: "rename", statements: [old, new], detail: nil, message: ""),
+      format: output.requested)
   }
 }

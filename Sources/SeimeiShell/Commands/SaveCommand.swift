@@ -36,6 +36,8 @@ struct SaveCommand: ShellCommand {
   @Argument(help: "The file to write.", completion: .file())
   var file: String
 
+  @OptionGroup var output: OutputOptions
+
   mutating func run(in shell: Shell) throws {
     let path = shell.resolve(file)
     let saved = WorkspaceFile(workspace: shell.workspace, settings: shell.settings.dictionary)
@@ -45,6 +47,10 @@ struct SaveCommand: ShellCommand {
       throw ShellError(error.description)
     }
     let count = shell.workspace.count
-    shell.print("saved \(count) statement\(count == 1 ? "" : "s") to \(file)")
+    shell.report(
+      ActionResult(
+        action: "save", statements: shell.workspace.names, file: file,
+        message: "saved \(count) statement\(count == 1 ? "" : "s") to \(file)"),
+      format: output.requested)
   }
 }
