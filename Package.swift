@@ -13,7 +13,9 @@ let package = Package(
   ],
   targets: [
     // Analysis: statements, text, claims, comparison, citation. No terminal I/O.
-    .target(name: "SeimeiKit", dependencies: ["CICUShim", "CLibXML2"]),
+    .target(name: "SeimeiKit", dependencies: ["CICUShim", "CLibXML2", "SeimeiData"]),
+    // Data files (cue lexicon, gazetteer) compiled into the binary with C23 #embed.
+    .target(name: "SeimeiData", exclude: ["data"]),
     // ICU break iterators (sentences, words) through a C shim: ICU's symbols carry a version
     // suffix (ubrk_open_72) that only its C headers resolve.
     .systemLibrary(

@@ -11,6 +11,8 @@ public struct WorkspaceFile: Codable, Sendable {
   public var version: Int
   public var settings: [String: String]
   public var statements: [Record]
+  /// Cues added to the lexicon in the session, as lexicon TSV (absent when none).
+  public var lexicon: String?
 
   public struct Record: Codable, Sendable {
     public var name: String
@@ -21,7 +23,8 @@ public struct WorkspaceFile: Codable, Sendable {
     public var notes: [String]
   }
 
-  public init(workspace: Workspace, settings: [String: String]) {
+  public init(workspace: Workspace, settings: [String: String], lexicon: String? = nil) {
+    self.lexicon = lexicon
     format = Self.formatName
     version = Self.currentVersion
     self.settings = settings

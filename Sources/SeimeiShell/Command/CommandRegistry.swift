@@ -16,6 +16,8 @@ public final class CommandRegistry {
     DropCommand.self,
     SaveCommand.self,
     OpenCommand.self,
+    ClaimsCommand.self,
+    LexiconCommand.self,
     HelpCommand.self,
     QuitCommand.self,
     HistoryCommand.self,

@@ -21,10 +21,12 @@ struct OpenCommand: ShellCommand {
     let path = shell.resolve(file)
     let workspace: Workspace
     let settings: Settings
+    let additions: Lexicon
     do {
       let saved = try WorkspaceFile.read(from: path)
       workspace = try saved.makeWorkspace()
       settings = try Settings(dictionary: saved.settings)
+      additions = try saved.lexicon.map { try Lexicon(tsv: $0) } ?? Lexicon.empty
     } catch let error as WorkspaceFileError {
       throw ShellError("\(file): \(error.description)")
     } catch {
@@ -32,6 +34,7 @@ struct OpenCommand: ShellCommand {
     }
     shell.workspace = workspace
     shell.settings = settings
+    shell.claims.replaceAdditions(with: additions)
     let count = workspace.count
     shell.report(
       ActionResult(

@@ -4,10 +4,11 @@ import SeimeiKit
 struct SaveCommand: ShellCommand {
   static let configuration = CommandConfiguration(
     commandName: "save",
-    abstract: "Save the workspace (statements, provenance, notes, settings) to a file.",
+    abstract: "Save the workspace (statements, provenance, notes, settings, added cues) to a file.",
     discussion: """
       Writes versioned JSON that 'open' reads back: each statement's exact text, metadata, \
-      provenance and notes, and the settings. The file is written to a temporary file and then \
+      provenance and notes, the settings, and the cues added with 'lexicon add' or 'lexicon \
+      load'. The file is written to a temporary file and then \
       renamed over the old one, so a crash never leaves half a file.
       """)
   static let group = CommandGroup.statements
@@ -40,7 +41,10 @@ struct SaveCommand: ShellCommand {
 
   mutating func run(in shell: Shell) throws {
     let path = shell.resolve(file)
-    let saved = WorkspaceFile(workspace: shell.workspace, settings: shell.settings.dictionary)
+    let additions = shell.claims.additions
+    let saved = WorkspaceFile(
+      workspace: shell.workspace, settings: shell.settings.dictionary,
+      lexicon: additions.cues.isEmpty ? nil : additions.tsv())
     do {
       try saved.write(to: path)
     } catch {

@@ -8,6 +8,9 @@ public protocol Presentable: Encodable {
 public indirect enum Presentation: Sendable {
   /// Lines of text, shown as they are (after control characters are removed).
   case text(String)
+  /// Lines already made safe by the command (each piece from outside sanitised) and styled
+  /// with `Style`: printed as they are.
+  case styled(String)
   /// A heading line (bold on a terminal, `##` in Markdown).
   case heading(String)
   case table(Table)

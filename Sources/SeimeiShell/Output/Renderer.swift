@@ -25,6 +25,8 @@ public struct Renderer: Sendable {
     case .text(let text):
       let clean = TerminalText.sanitize(text)
       return clean.hasSuffix("\n") ? clean : clean + "\n"
+    case .styled(let text):
+      return text.hasSuffix("\n") ? text : text + "\n"
     case .heading(let text):
       let clean = TerminalText.cell(text)
       return format == .markdown ? "## \(clean)\n" : style.bold(clean) + "\n"

@@ -11,6 +11,8 @@ public final class Shell {
   public let registry: CommandRegistry
   public var workspace = Workspace()
   public var settings = Settings()
+  /// The session's cue lexicon and the claims found with it.
+  public let claims = ClaimsState()
   public let history: History
   public let environment: ShellEnvironment
   /// Print each command, after the prompt, before its output (`--echo`).
