@@ -24,7 +24,10 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
 
 @Suite struct ClaimTypeTests {
   static let english: [(String, ClaimType)] = [
-    ("The Government of Tessaly attributes this malicious cyber campaign to Unit 4471.", .attribution),
+    (
+      "The Government of Tessaly attributes this malicious cyber campaign to Unit 4471.",
+      .attribution
+    ),
     ("The Republic of Tessaly condemned the operation against its power grid.", .condemnation),
     ("We are concerned about the growing number of intrusions into public networks.", .concern),
     ("We urge Orvania to end these operations at once.", .demand),
@@ -101,7 +104,10 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
     ("Tessaly firmly condemns these operations.", .condemnation, 7),
     ("We resolutely condemn the attack.", .condemnation, 7),
     ("Tessaly condemns in the strongest terms this reckless conduct.", .condemnation, 7),
-    ("We condemn this attack, in the strongest possible terms, as an assault on us all.", .condemnation, 7),
+    (
+      "We condemn this attack, in the strongest possible terms, as an assault on us all.",
+      .condemnation, 7
+    ),
     ("We deplore in the strongest terms the attacks on hospitals.", .condemnation, 7),
   ]
 
@@ -148,7 +154,8 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
   @Test func aCombinedPhraseTakesTheHighestLevelItContains() {
     #expect(claim(.concern, in: "政府は、強い懸念をもって注視してきた。", .ja)?.level == 3)
     #expect(
-      claim(.concern, in: "The Government has been monitoring this closely and with deep concern.", .en)?
+      claim(
+        .concern, in: "The Government has been monitoring this closely and with deep concern.", .en)?
         .level == 3)
   }
 
@@ -205,18 +212,23 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
   }
 
   @Test func negatedNormWordsStillInvokeTheNorm() {
-    #expect(types("Sheltering criminals is not the conduct of a responsible state.", .en) == [.norm])
-    #expect(types("This conduct is not consistent with the commitments of the Charter.", .en) == [.norm])
+    #expect(
+      types("Sheltering criminals is not the conduct of a responsible state.", .en) == [.norm])
+    #expect(
+      types("This conduct is not consistent with the commitments of the Charter.", .en) == [.norm])
     #expect(types("本措置は、協定に基づく約束と整合的なものとは考えられません。", .ja) == [.norm])
     // Consistent, without the negation, invokes nothing.
     #expect(claims("The plan is consistent with our budget.", .en).isEmpty)
   }
 
   @Test func rejectingAChargeIsADenial() {
-    #expect(types("Orvania has never conducted cyber operations against any country.", .en) == [.denial])
+    #expect(
+      types("Orvania has never conducted cyber operations against any country.", .en) == [.denial])
     #expect(types("Orvania was not involved in the attack.", .en) == [.denial])
-    #expect(types("Unit 4471 is a logistics formation with no cyber capabilities.", .en) == [.denial])
-    #expect(types("Orvania firmly rejects the accusation and denies any involvement.", .en) == [.denial])
+    #expect(
+      types("Unit 4471 is a logistics formation with no cyber capabilities.", .en) == [.denial])
+    #expect(
+      types("Orvania firmly rejects the accusation and denies any involvement.", .en) == [.denial])
     #expect(types("オルヴァニアは、攻撃に一切関与していない。", .ja) == [.denial])
     #expect(types("我が国は、本件への関与を全面的に否定する。", .ja) == [.denial])
     #expect(types("第4471部隊は物流部隊であり、サイバー能力を有していない。", .ja) == [.denial])
@@ -247,9 +259,16 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
 @Suite struct AttributionTests {
   @Test func bandsInEnglish() {
     let cases: [(String, AttributionBand)] = [
-      ("We assess that the hacking group ZX-31 is almost certainly run by the Orvan Intelligence Directorate.", .almostCertain),
-      ("We judge it highly likely that Unit 4471 was responsible for the intrusion.", .highlyLikely),
-      ("The hacking group ZX-31 is probably linked to the Orvan Intelligence Directorate.", .likely),
+      (
+        "We assess that the hacking group ZX-31 is almost certainly run by the Orvan Intelligence Directorate.",
+        .almostCertain
+      ),
+      (
+        "We judge it highly likely that Unit 4471 was responsible for the intrusion.", .highlyLikely
+      ),
+      (
+        "The hacking group ZX-31 is probably linked to the Orvan Intelligence Directorate.", .likely
+      ),
       ("The Government of Tessaly attributes this cyber campaign to Unit 4471.", .stated),
     ]
     for (text, band) in cases {
@@ -280,7 +299,8 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
     let found = try #require(
       claim(
         .attribution,
-        in: "The Government of Tessaly attributes this cyber campaign to Unit 4471 with high confidence.",
+        in:
+          "The Government of Tessaly attributes this cyber campaign to Unit 4471 with high confidence.",
         .en))
     #expect(found.band == .stated)
     #expect(found.confidence == "high")
@@ -294,7 +314,8 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
     let english = try #require(
       claim(
         .attribution,
-        in: "Tessaly assesses that the hacking group ZX-31 is highly likely to be run by the Orvan Intelligence Directorate.",
+        in:
+          "Tessaly assesses that the hacking group ZX-31 is highly likely to be run by the Orvan Intelligence Directorate.",
         .en))
     #expect(english.actors.contains("ZX-31"))
     #expect(english.actors.contains("Orvan Intelligence Directorate"))
@@ -324,7 +345,9 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
 
   @Test func aNamedSubjectOfAHostileActIsAnAttribution() throws {
     let found = try #require(
-      claim(.attribution, in: "Kestrel Bear has also targeted ministries in three states with malware.", .en))
+      claim(
+        .attribution, in: "Kestrel Bear has also targeted ministries in three states with malware.",
+        .en))
     #expect(found.actors == ["Kestrel Bear"])
     #expect(found.band == .stated)
     // An unnamed subject is narrative of the harm, not an attribution.
@@ -332,7 +355,8 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
       types("The attackers first entered the network and compromised a server.", .en) == [.impact])
     // A passive without "by" names no author.
     #expect(
-      !types("In Tessaly, several networks were compromised last year.", .en).contains(.attribution))
+      !types("In Tessaly, several networks were compromised last year.", .en).contains(.attribution)
+    )
   }
 
   @Test func attributionNeedsAHostileActInTheStatement() {
@@ -342,6 +366,24 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
     // Anywhere in the statement.
     let text = "Malicious cyber activity has hit our hospitals. It is funded by the Orvan state."
     #expect(claims(text, .en).contains { $0.type == .attribution && $0.sentence == 1 })
+  }
+
+  @Test func anActorRightBeforeによるIsTheAuthor() throws {
+    let found = try #require(
+      claim(.attribution, in: "我が国は、北朝鮮によるサイバー攻撃を通じた暗号資産の窃取を深く懸念している。", .ja))
+    #expect(found.actors == ["北朝鮮"])
+    // Not without a hostile act: a state's export controls are its measure, not an attack.
+    let text = "サイバー攻撃への対応とは別に、同国による輸出規制の強化は遺憾である。"
+    #expect(!types(text, .ja).contains(.attribution))
+  }
+
+  @Test func whoEstablishesTheFactsIsNotAnActorOfTheAttribution() throws {
+    let text = """
+      The Republic of Caldera has established that Unit 4471 conducted a coordinated \
+      campaign of hack-and-leak operations against its parliament.
+      """
+    let found = try #require(claim(.attribution, in: text, .en))
+    #expect(found.actors == ["Unit 4471"])
   }
 
   @Test func anAttributionWithoutANamedActorStillCounts() throws {
@@ -362,19 +404,46 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
 
 @Suite struct HardCaseTests {
   @Test func othersWordsAreNotTheIssuers() {
-    #expect(claims("The statement says the group acts under the direction of Unit 4471.", .en).isEmpty)
     #expect(
-      claims("The Orvan Foreign Ministry said that Tessaly's accusations were groundless.", .en).isEmpty)
+      claims("The statement says the group acts under the direction of Unit 4471.", .en).isEmpty)
     #expect(
-      claims("According to the statement, the operation was directed by the Orvan General Staff.", .en)
+      claims("The Orvan Foreign Ministry said that Tessaly's accusations were groundless.", .en)
         .isEmpty)
+    #expect(
+      claims(
+        "According to the statement, the operation was directed by the Orvan General Staff.", .en
+      )
+      .isEmpty)
     #expect(claims("同声明は、同グループがオルヴァニアの情報機関の指示の下で活動しているとしている。", .ja).isEmpty)
     #expect(claims("同国外務省報道官は、我が国の主張は根拠がないと述べた。", .ja).isEmpty)
   }
 
+  @Test func anAccusedStatesRebuttal() {
+    let text = """
+      1　3月4日、テサリー共和国等は、ZX-31が我が国の情報機関の指示を受けて活動しているとの声明を発表した。
+
+      2　我が国は、こうした根拠のない非難に断固として反対する。
+
+      3　むしろ、テサリー共和国こそが長年にわたり他国に対するサイバー活動を行ってきた。
+
+      4　我が国は、テサリー共和国に対し、根拠のない非難をやめ、対話と協力の道に戻るよう強く求める。
+      """
+    let found = claims(text, .ja)
+    #expect(found.map(\.sentence) == [1, 2, 3])
+    #expect(found.map(\.type) == [.denial, .attribution, .demand])
+    #expect(found[1].actors == ["テサリー共和国"])
+  }
+
+  @Test func aQuotationFollowedBySaidIsTheIssuers() {
+    let text = "\"We will hold the attackers accountable,\" said the Minister of Justice."
+    #expect(types(text, .en) == [.commitment])
+    #expect(claims("The Orvan ministry said the attacks were staged.", .en).isEmpty)
+  }
+
   @Test func adoptedWordsAreTheIssuers() {
     let english = types(
-      "Marrow shares the assessment of Tessaly that the hackers of ZX-31 act on behalf of Unit 4471.", .en)
+      "Marrow shares the assessment of Tessaly that the hackers of ZX-31 act on behalf of Unit 4471.",
+      .en)
     #expect(english.contains(.attribution))
     let japanese = types("我が国は、同グループが第4471部隊の指示の下でサイバー攻撃を行っているとする同国の評価を支持する。", .ja)
     #expect(japanese.contains(.attribution))
@@ -411,8 +480,12 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
   }
 
   @Test func adviceOrDemandDependsOnTheAddressee() {
-    #expect(types("Operators of critical infrastructure should apply the patches without delay.", .en) == [.advice])
-    #expect(types("Companies that find signs of this activity should report it to the authority.", .en) == [.advice])
+    #expect(
+      types("Operators of critical infrastructure should apply the patches without delay.", .en)
+        == [.advice])
+    #expect(
+      types("Companies that find signs of this activity should report it to the authority.", .en)
+        == [.advice])
     #expect(types("We urge all companies to review their logs.", .en) == [.advice])
     #expect(types("Orvania should stop harbouring criminal hackers.", .en) == [.demand])
     #expect(types("We urge all states to refuse safe haven to criminal groups.", .en) == [.demand])
@@ -430,19 +503,26 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
     let found = claims(text, .en)
     #expect(found.map(\.type) == [.advice, .advice, .advice])
     // The same verbs elsewhere in a sentence are not imperatives.
-    #expect(claims("The group tends to install implants on servers it can keep for months.", .en).isEmpty)
+    #expect(
+      claims("The group tends to install implants on servers it can keep for months.", .en).isEmpty)
   }
 
   @Test func actsAreMeasures() {
-    #expect(types("The Minister summoned the Orvan ambassador and lodged a formal protest.", .en) == [.measure])
+    #expect(
+      types("The Minister summoned the Orvan ambassador and lodged a formal protest.", .en) == [
+        .measure
+      ])
     #expect(types("外務省は、在京オルヴァニア大使を召致し、厳重に抗議した。", .ja) == [.measure])
     #expect(types("我が国は、オルヴァニアに対し、措置の撤回を強く申し入れた。", .ja) == [.demand])
-    #expect(types("The advisory lists 43 techniques and 200 indicators of compromise.", .en) == [.measure])
+    #expect(
+      types("The advisory lists 43 techniques and 200 indicators of compromise.", .en) == [.measure]
+    )
     #expect(types("同アドバイザリーには、侵害指標（IoC）を掲載している。", .ja) == [.measure])
   }
 
   @Test func theOffencesOfAnIndictmentAreNotImpact() {
-    let text = "The Ministry of Justice indicted four officers for computer intrusion, extortion and theft."
+    let text =
+      "The Ministry of Justice indicted four officers for computer intrusion, extortion and theft."
     #expect(types(text, .en) == [.measure])
   }
 
@@ -452,15 +532,30 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
   }
 
   @Test func solidarityIsCooperationButAnAgreementsNameIsNot() {
-    #expect(types("Tessaly stands with Marrow and all other partners affected.", .en) == [.cooperation])
+    #expect(
+      types("Tessaly stands with Marrow and all other partners affected.", .en) == [.cooperation])
     #expect(claims("両国は、経済連携協定の交渉を行っている。", .ja).isEmpty)
     #expect(types("我が国は、関係国と協力しつつ、対応を検討していく。", .ja) == [.cooperation, .commitment])
     // Partners of another state are not the issuer's cooperation.
-    #expect(!types("Orvania rejects the accusations made by Tessaly and a few of its allies.", .en).contains(.cooperation))
+    #expect(
+      !types("Orvania rejects the accusations made by Tessaly and a few of its allies.", .en)
+        .contains(.cooperation))
   }
 
   @Test func countriesConcernedIsNotAConcern() {
-    #expect(types("We will act in cooperation with the countries concerned.", .en) == [.cooperation, .commitment])
+    #expect(
+      types("We will act in cooperation with the countries concerned.", .en) == [
+        .cooperation, .commitment,
+      ])
+    let text = "We are closely monitoring the situation of the industries concerned."
+    #expect(types(text, .en) == [.concern])
+    #expect(claim(.concern, in: text, .en)?.level == 1)
+  }
+
+  @Test func anAttackersCoordinationIsNotCooperation() {
+    let attack = "Unit 4471 ran a coordinated campaign of malicious cyber activity."
+    #expect(!types(attack, .en).contains(.cooperation))
+    #expect(types("Allies will coordinate their responses.", .en).contains(.cooperation))
   }
 
   @Test func headingsCarryNoClaim() {
@@ -519,7 +614,9 @@ private func claim(_ type: ClaimType, in text: String, _ language: Language) -> 
     ] {
       #expect(claim(.condemnation, in: text, .en)?.level == 5, "\(text)")
     }
-    for text in ["We criticise the attack.", "We criticize the attack.", "The Council criticised it."] {
+    for text in [
+      "We criticise the attack.", "We criticize the attack.", "The Council criticised it.",
+    ] {
       #expect(claim(.condemnation, in: text, .en) != nil, "\(text)")
     }
     for text in [

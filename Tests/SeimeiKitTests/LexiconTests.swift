@@ -29,10 +29,13 @@ private func parseError(_ text: String) -> LexiconError? {
       let levels = Set(cues.filter { $0.language == language }.compactMap(\.level))
       #expect(levels.isSuperset(of: 1...7), "levels in \(language): \(levels.sorted())")
       for flag in [CueFlags.negator, .hedge, .intensifier, .report, .adopt, .confidence] {
-        #expect(cues.contains { $0.language == language && $0.flags.contains(flag) }, "\(flag) in \(language)")
+        #expect(
+          cues.contains { $0.language == language && $0.flags.contains(flag) },
+          "\(flag) in \(language)")
       }
       for band in AttributionBand.allCases where band != .stated {
-        #expect(cues.contains { $0.language == language && $0.band == band }, "\(band) in \(language)")
+        #expect(
+          cues.contains { $0.language == language && $0.band == band }, "\(band) in \(language)")
       }
     }
   }
@@ -158,9 +161,12 @@ private func parseError(_ text: String) -> LexiconError? {
     func forms(_ text: String, _ flags: CueFlags) -> Set<String> {
       Set(Cue(text: text, language: .en, flags: flags).surfaceForms)
     }
-    #expect(forms("condemn", .verb).isSuperset(of: ["condemn", "condemns", "condemned", "condemning"]))
     #expect(
-      forms("attribute", .verb).isSuperset(of: ["attribute", "attributes", "attributed", "attributing"]))
+      forms("condemn", .verb).isSuperset(of: ["condemn", "condemns", "condemned", "condemning"]))
+    #expect(
+      forms("attribute", .verb).isSuperset(of: [
+        "attribute", "attributes", "attributed", "attributing",
+      ]))
     #expect(
       forms("criticise", .verb).isSuperset(of: [
         "criticise", "criticises", "criticised", "criticising", "criticize", "criticizes",
@@ -173,7 +179,8 @@ private func parseError(_ text: String) -> LexiconError? {
     #expect(forms("be behind", .verb).isSuperset(of: ["is behind", "was behind", "were behind"]))
     #expect(forms("pay close attention", .verb).contains("paid close attention"))
     #expect(forms("withdraw", .verb).isSuperset(of: ["withdrew", "withdrawn"]))
-    #expect(forms("closely monitor+", .verb).isSuperset(of: ["closely monitors", "closely monitored"]))
+    #expect(
+      forms("closely monitor+", .verb).isSuperset(of: ["closely monitors", "closely monitored"]))
     #expect(forms("attribute ... to", .verb).contains("attributed ... to"))
   }
 

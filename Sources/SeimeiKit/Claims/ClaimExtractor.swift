@@ -1,42 +1,50 @@
 /// Finds the claims of a statement, as the codebook (shared/codebook.md, version 1) defines them,
-/// from the cues of a lexicon.
+/// from the cues of a lexicon (`Sources/SeimeiData/data/cues.tsv` documents every flag).
 ///
-/// Cues are matched on the normalised text (NFKC, lower case, blanks collapsed) by one pass of the
+/// Cues are matched on the normalised text (NFKC, lower case, blanks collapsed) in one pass of the
 /// lexicon's trie; where cues overlap, the longest wins (強く非難 over 非難, "countries concerned"
 /// over "concerned"). Each sentence is then read on its own:
 ///
 /// - **Not the issuer's words.** A question (a sentence ending in `?`, or a paragraph opened by a
-///   `question` cue such as "Question:") carries no claim; nor does a sentence with a `report`
-///   cue (says, としている) unless it also has an `adopt` cue (支持する, "share … assessment").
-/// - **Context.** An attribution needs a hostile act somewhere in the statement: a `hostile`
-///   word such as "malicious", ransomware or サイバー攻撃.
+///   `question` cue such as "Question:") carries no claim, nor does a heading (short, without
+///   final punctuation), nor a sentence with a `report` cue (says, としている) unless it also has
+///   an `adopt` cue (支持する, "share … assessment").
+/// - **Context.** An attribution needs a hostile act somewhere in the statement (a `hostile`
+///   cue: malicious, ransomware, サイバー攻撃): "funded by" attributes nothing in a release about
+///   a research programme.
 /// - **Conditions.** A cue flagged `initial` counts at the start of its sentence only (an
-///   imperative); `actor` needs a named actor in the sentence; `subject` a named actor before it
-///   in its clause, and an active verb ("was carried out" counts only with "by"); `object` an
-///   actor or a `partner` word (allies, partners) within eight words after it.
+///   imperative); `actor` needs a named actor (`ActorExtractor`) or a hostile act in the
+///   sentence; `subject` a
+///   named actor before it in its clause (in Japanese, or the sentence's topic: Xは、…) and an
+///   active verb ("was carried out" counts only with "by"); `object` an actor or a `partner` word
+///   (allies, partners) within eight words after it; `adjacent` an actor right next to it and a
+///   hostile act in the sentence (北朝鮮によるサイバー攻撃, not 同国による輸出規制).
 /// - **Negation.** A negator in the same clause (before the cue in English, within eight words;
 ///   after it in Japanese, within twenty characters) removes the claim, unless the cue is flagged
 ///   `negok` (norms: "is not the conduct of a responsible state"); a `needneg` cue counts only
-///   negated (整合的なものとは考えられません); a negated `negdenial` cue (a hostile act: "has never
-///   conducted", 関与していない) is a denial.
+///   negated (整合的なものとは考えられません); a negated `negdenial` cue (a hostile act or tie: "has
+///   never conducted", 関与していない) is a denial.
 /// - **Addressee.** A demand flagged `toadvice` (urge, should, べき) addressed to the public or to
 ///   organisations (a `public` word: companies, operators, 事業者) is advice.
-/// - **Hedges** (may, could, おそれ) in the clause mark the claim hedged, and make an attribution
-///   `likely`.
+/// - **Hedges** (may, could, おそれ) before the cue in its clause (in Japanese, after it, across
+///   chained predicates such as 停止し、) mark the claim hedged, and make an attribution `likely`.
 /// - **Level.** Concern and condemnation cues carry their ladder level; an intensifier of the same
-///   type just before the cue (three words, four characters), or a `post` one after it ("in the
+///   type just before the cue (two words, four characters), or a `post` one after it ("in the
 ///   strongest terms"), lifts it to the intensifier's level when that is higher, and the cue's
 ///   span grows to include it (強く非難, "condemns in the strongest terms").
-/// - **Demands presuppose.** Attribution, impact, measure and cooperation cues inside a demand (after
-///   it in English, before it in its clause in Japanese) are not claims ("We call on X to stop
-///   sheltering the criminals who work for its services"). Advice removes the impact and measure
-///   cues of its sentence (the advisory to read, the victims addressed). A cue's `drop=` flag
-///   removes the listed types from its sentence (an indictment's offences are not impact).
+/// - **Demands presuppose.** Attribution, impact, measure, cooperation and denial cues inside a
+///   demand (after it in English; in Japanese, before it, back to its addressee Xに対し or else
+///   to the start of its clause) are not claims ("We call on X to stop sheltering the criminals
+///   who work for its services"). Advice removes the impact and measure cues of its sentence
+///   (the advisory to read, the victims addressed). A cue's `drop=` flag removes the listed
+///   types from its sentence (an indictment's offences are not impact).
 /// - **One claim per type and sentence**: the highest level, else the longest cue.
 /// - **Attribution**: the band is the least certain likelihood word of the sentence (a hedge
-///   beats a stronger neighbour), `stated` if there is none; confidence is "high" with a
-///   `confidence` cue; the actors are the named actors in the clauses of the attribution cues,
-///   without the attributor (a named actor before an `assess` verb in English).
+///   beats a stronger neighbour: によるものとみられる is `likely`), `stated` if there is none;
+///   confidence is "high" with a `confidence` cue; the actors are the named actors in the clauses
+///   of the attribution cues, without the attributor (in English, a named actor before an
+///   `assess` verb, or between it and "that": "shares Arvenna's assessment that …") and without
+///   the subject of another claim ("The EU condemns the activity conducted by X").
 public enum ClaimExtractor {
   /// The claims of a statement, sorted by sentence, then by the position of their cue.
   public static func claims(in statement: Statement, lexicon: Lexicon = .standard) -> [Claim] {
@@ -53,9 +61,7 @@ public enum ClaimExtractor {
     withSentences(of: statement, lexicon: lexicon) { sentences in
       // Attribution needs a hostile act to attribute somewhere in the statement: "funded by"
       // and "conducted" attribute nothing in a release about a research programme.
-      let hostile = sentences.contains { sentence in
-        sentence.hostile
-      }
+      let hostile = sentences.contains(where: \.hostile)
       for sentence in sentences {
         let analysis = SentenceAnalysis(
           sentence, statement: statement, hostileContext: hostile, actors: actors)
@@ -98,8 +104,8 @@ public enum ClaimExtractor {
     withSentences(of: statement, lexicon: lexicon) { sentences in
       for sentence in sentences {
         for occurrence in sentence.occurrences {
-        let range = statement.normalized.originalRange(
-          TextRange(occurrence.scalarStart, occurrence.scalarEnd))
+          let range = statement.normalized.originalRange(
+            TextRange(occurrence.scalarStart, occurrence.scalarEnd))
           matches.append(
             CueMatch(
               cue: sentence.cues[occurrence.cue], sentence: sentence.index, range: range,
@@ -139,7 +145,9 @@ public enum ClaimExtractor {
       while index < parts.count {
         var otherIndex = 0
         while otherIndex < other.parts.count {
-          if parts[index] < other.parts[otherIndex + 1] && other.parts[otherIndex] < parts[index + 1] {
+          if parts[index] < other.parts[otherIndex + 1]
+            && other.parts[otherIndex] < parts[index + 1]
+          {
             return true
           }
           otherIndex += 2
@@ -220,7 +228,13 @@ public enum ClaimExtractor {
         let hostile = matches.contains {
           cues[Int(matcher.patterns[Int($0.pattern)].cue)].flags.contains(.hostile)
         }
-        var occurrences = resolve(matches, matcher: matcher)
+        // Words that only mark hostile context take no part in overlaps (サイバー活動 must not
+        // hide 活動を行っ).
+        let relevant = matches.filter {
+          let cue = cues[Int(matcher.patterns[Int($0.pattern)].cue)]
+          return !(cue.flags == .hostile && cue.type == nil && cue.band == nil)
+        }
+        var occurrences = resolve(relevant, matcher: matcher)
         // Scalar offsets of the occurrences (they are sorted by start).
         var byte = start
         var scalar = scalarStart
@@ -359,7 +373,8 @@ private final class SentenceAnalysis {
       return scalarBytes[min(max(local, 0), scalarBytes.count - 1)]
     }
     let spans = actorSource(sentence.index).map { actor in
-      ActorSpan(actor: actor, start: byteOffset(actor.range.start), end: byteOffset(actor.range.end))
+      ActorSpan(
+        actor: actor, start: byteOffset(actor.range.start), end: byteOffset(actor.range.end))
     }
     cachedActors = spans
     return spans
@@ -367,73 +382,118 @@ private final class SentenceAnalysis {
 
   // MARK: Text between two positions
 
+  /// Where the sentence's words and clauses are, computed once (when the sentence has a claim
+  /// cue to judge), so that every question about the text between two positions is a lookup.
+  struct Layout {
+    /// `wordStarts[i]`: English words that start in the sentence's first `i` bytes.
+    var wordStarts: [Int32]
+    /// `scalars[i]`: scalars that start in the sentence's first `i` bytes.
+    var scalars: [Int32]
+    /// Byte offsets of `; : ? !` and `。`, in order.
+    var hard: [Int]
+    /// Byte offsets where a clause ends: hard breaks, commas (not those of a list), dashes, 、
+    /// (not after the topic particles は and も) and `clause` words.
+    var soft: [Int]
+    /// The same with every 、.
+    var strict: [Int]
+  }
+
+  private var cachedLayout: Layout?
+
+  var layout: Layout {
+    if let cachedLayout { return cachedLayout }
+    let start = sentence.start
+    let end = sentence.end
+    var wordStarts = [Int32](repeating: 0, count: end - start + 1)
+    var scalars = [Int32](repeating: 0, count: end - start + 1)
+    var hard: [Int] = []
+    var soft: [Int] = []
+    var strict: [Int] = []
+    let clauseWords = Set(occurrences.filter { has(.clause, $0) }.map(\.start))
+    var words: Int32 = 0
+    var count: Int32 = 0
+    var previousIsWord = start > 0 && CueMatcher.isWordBefore(bytes, start)
+    for position in start..<end {
+      let byte = bytes[position]
+      if byte & 0xC0 != 0x80 {
+        count += 1
+        let isWord = CueMatcher.isWordAt(bytes, position)
+        if isWord && !previousIsWord { words += 1 }
+        previousIsWord = isWord
+        var isHard = false
+        var isSoft = false
+        var isStrict = false
+        if CueMatcher.isHardBreak(bytes, position) {
+          isHard = true
+        } else if byte == 0x2C {
+          isSoft = !isListComma(position)
+        } else if byte == 0xE2 && position + 2 < bytes.count && bytes[position + 1] == 0x80
+          && (bytes[position + 2] == 0x94 || bytes[position + 2] == 0x93)
+        {
+          isSoft = true  // — –
+        } else if byte == 0xE3 && position + 2 < bytes.count && bytes[position + 1] == 0x80
+          && bytes[position + 2] == 0x81
+        {
+          // 、 after は (E3 81 AF) or も (E3 82 82) does not end the clause.
+          let before = position >= 3 ? (bytes[position - 2], bytes[position - 1]) : (0, 0)
+          isStrict = true
+          isSoft = !(before == (0x81, 0xAF) || before == (0x82, 0x82))
+        }
+        if clauseWords.contains(position) { isSoft = true }
+        if isHard { hard.append(position) }
+        if isHard || isSoft { soft.append(position) }
+        if isHard || isSoft || isStrict { strict.append(position) }
+      }
+      wordStarts[position - start + 1] = words
+      scalars[position - start + 1] = count
+    }
+    let layout = Layout(
+      wordStarts: wordStarts, scalars: scalars, hard: hard, soft: soft, strict: strict)
+    cachedLayout = layout
+    return layout
+  }
+
+  /// The sentence-relative index of a byte offset, clamped to the sentence.
+  private func local(_ offset: Int) -> Int {
+    min(max(offset, sentence.start), sentence.end) - sentence.start
+  }
+
   /// Scalars from `a` to `b`.
   func characters(_ a: Int, _ b: Int) -> Int {
-    var count = 0
-    var position = a
-    while position < b {
-      if bytes[position] & 0xC0 != 0x80 { count += 1 }
-      position += 1
-    }
-    return count
+    guard a < b else { return 0 }
+    let scalars = layout.scalars
+    return Int(scalars[local(b)] - scalars[local(a)])
   }
 
   /// English words that start from `a` to `b`.
   func words(_ a: Int, _ b: Int) -> Int {
-    var count = 0
-    var position = a
-    while position < b {
-      if bytes[position] & 0xC0 != 0x80 && CueMatcher.isWordAt(bytes, position)
-        && !CueMatcher.isWordBefore(bytes, position)
-      {
-        count += 1
-      }
-      position += 1
+    guard a < b else { return 0 }
+    let wordStarts = layout.wordStarts
+    return Int(wordStarts[local(b)] - wordStarts[local(a)])
+  }
+
+  /// Whether one of `positions` (sorted) lies in `min(a, b)..<max(a, b)`.
+  private func any(_ positions: [Int], between a: Int, _ b: Int) -> Bool {
+    let low = min(a, b)
+    let high = max(a, b)
+    // The first position at or after `low`.
+    var lower = 0
+    var upper = positions.count
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      if positions[middle] < low { lower = middle + 1 } else { upper = middle }
     }
-    return count
+    return lower < positions.count && positions[lower] < high
   }
 
   /// `; : ? !` or `。` between `a` and `b`.
-  func hardBreak(_ a: Int, _ b: Int) -> Bool {
-    var position = min(a, b)
-    let end = max(a, b)
-    while position < end {
-      if CueMatcher.isHardBreak(bytes, position) { return true }
-      position += 1
-    }
-    return false
-  }
+  func hardBreak(_ a: Int, _ b: Int) -> Bool { any(layout.hard, between: a, b) }
 
-  /// A clause boundary between `a` and `b`: a hard break, a comma or dash (English), 、 except
-  /// after the topic particles は and も (Japanese), or a `clause` word (but, while).
-  func clauseBreak(_ a: Int, _ b: Int, ignoreListCommas: Bool = true, strict: Bool = false)
-    -> Bool
-  {
-    let low = min(a, b)
-    let high = max(a, b)
-    var position = low
-    while position < high {
-      let byte = bytes[position]
-      if CueMatcher.isHardBreak(bytes, position) { return true }
-      if byte == 0x2C && !(ignoreListCommas && isListComma(position)) { return true }
-      if byte == 0xE2 && position + 2 < bytes.count && bytes[position + 1] == 0x80
-        && (bytes[position + 2] == 0x94 || bytes[position + 2] == 0x93)
-      {
-        return true
-      }
-      if byte == 0xE3 && position + 2 < bytes.count && bytes[position + 1] == 0x80
-        && bytes[position + 2] == 0x81
-      {
-        // 、 after は (E3 81 AF) or も (E3 82 82) does not end the clause.
-        let before = position >= 3 ? (bytes[position - 2], bytes[position - 1]) : (0, 0)
-        if strict || !(before == (0x81, 0xAF) || before == (0x82, 0x82)) { return true }
-      }
-      position += 1
-    }
-    for occurrence in occurrences where has(.clause, occurrence) {
-      if occurrence.start >= low && occurrence.start < high { return true }
-    }
-    return false
+  /// A clause boundary between `a` and `b`: a hard break, a comma (not one of a list) or dash
+  /// (English), 、 except after the topic particles は and も (Japanese; every 、 with
+  /// `strict`), or a `clause` word (but, while).
+  func clauseBreak(_ a: Int, _ b: Int, strict: Bool = false) -> Bool {
+    any(strict ? layout.strict : layout.soft, between: a, b)
   }
 
   /// A comma that separates the items of a list ("tasks, funds and protects"): "and" or "or"
@@ -458,7 +518,9 @@ private final class SentenceAnalysis {
   func conjunctionBreak(_ a: Int, _ b: Int) -> Bool {
     var position = a
     while position < b {
-      if bytes[position] == 0x2C && ["and", "but", "while", "whereas", "or"].contains(nextWord(position + 1)) {
+      if bytes[position] == 0x2C
+        && ["and", "but", "while", "whereas", "or"].contains(nextWord(position + 1))
+      {
         return true
       }
       position += 1
@@ -469,11 +531,16 @@ private final class SentenceAnalysis {
   /// The clause around a position: from the clause break before it to the one after it.
   /// With `strict`, every 、 ends a Japanese clause.
   func clause(around position: Int, strict: Bool = false) -> Range<Int> {
-    var low = position
-    while low > sentence.start && !clauseBreak(low - 1, low, strict: strict) { low -= 1 }
-    var high = position
-    while high < sentence.end && !clauseBreak(high, high + 1, strict: strict) { high += 1 }
-    return low..<high
+    let breaks = strict ? layout.strict : layout.soft
+    var lower = 0
+    var upper = breaks.count
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      if breaks[middle] < position { lower = middle + 1 } else { upper = middle }
+    }
+    let low = lower > 0 ? breaks[lower - 1] + 1 : sentence.start
+    let high = lower < breaks.count ? breaks[lower] : sentence.end
+    return low..<max(low, high)
   }
 
   /// The lowercase English words just before `position`, nearest first.
@@ -489,7 +556,8 @@ private final class SentenceAnalysis {
         begin -= 1
       }
       guard begin < cursor else { break }
-      result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<cursor]), as: UTF8.self))
+      result.append(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<cursor]), as: UTF8.self))
       cursor = begin
     }
     return result
@@ -510,8 +578,8 @@ private final class SentenceAnalysis {
 
   /// A modifier with `flag` in the scope of `occurrence`: before it in its clause in English
   /// (at most `words` words between), after it in Japanese (at most `characters` characters).
-  /// With `wholeSentence`, a Japanese modifier reaches across 、 (a hedge at the end of the
-  /// sentence qualifies all its chained clauses).
+  /// With `wholeSentence`, a Japanese modifier reaches across the 、 of chained predicates (a
+  /// hedge at the end of the sentence qualifies them all: 停止し、支障が生じるおそれがある).
   func modifier(
     _ flag: CueFlags, of occurrence: ClaimExtractor.Occurrence, words maximumWords: Int,
     characters maximumCharacters: Int, wholeSentence: Bool = false
@@ -520,7 +588,8 @@ private final class SentenceAnalysis {
       if sentence.japanese {
         let separated =
           wholeSentence
-          ? hardBreak(occurrence.end, other.start) : clauseBreak(occurrence.end, other.start)
+          ? !onlyContinuativeCommas(occurrence.end, other.start)
+          : clauseBreak(occurrence.end, other.start)
         if other.start >= occurrence.end && !separated
           && characters(occurrence.end, other.start) <= maximumCharacters
         {
@@ -533,6 +602,23 @@ private final class SentenceAnalysis {
       }
     }
     return nil
+  }
+
+  /// No hard break between `a` and `b`, and every 、 between them follows a verb's continuative
+  /// form (停止し、 or 受けて、, which chain predicates), not a finished one (であり、).
+  func onlyContinuativeCommas(_ a: Int, _ b: Int) -> Bool {
+    if hardBreak(a, b) { return false }
+    var position = a
+    while position + 2 < b {
+      if bytes[position] == 0xE3 && bytes[position + 1] == 0x80 && bytes[position + 2] == 0x81 {
+        // し (E3 81 97), て (E3 81 A6) or で (E3 81 A7) before it.
+        guard position >= 3, bytes[position - 3] == 0xE3, bytes[position - 2] == 0x81,
+          [0x97, 0xA6, 0xA7].contains(bytes[position - 1])
+        else { return false }
+      }
+      position += 1
+    }
+    return true
   }
 
   func isNegated(_ occurrence: ClaimExtractor.Occurrence) -> Bool {
@@ -552,8 +638,9 @@ private final class SentenceAnalysis {
       guard otherCue.flags.contains(.intensifier), otherCue.type == type else { return false }
       if other.end <= occurrence.start {
         return sentence.japanese
-          ? characters(other.end, occurrence.start) <= 4 && !clauseBreak(other.end, occurrence.start)
-          : words(other.end, occurrence.start) <= 3 && !clauseBreak(other.end, occurrence.start)
+          ? characters(other.end, occurrence.start) <= 4
+            && !clauseBreak(other.end, occurrence.start)
+          : words(other.end, occurrence.start) <= 2 && !clauseBreak(other.end, occurrence.start)
       }
       if other.start >= occurrence.end && otherCue.flags.contains(.post) {
         return sentence.japanese
@@ -682,10 +769,12 @@ private final class SentenceAnalysis {
       if type == .attribution && !hostileContext { continue }
       if type != .denial || !negated {
         if cue.flags.contains(.initial) && occurrence.start != sentence.initialPosition { continue }
-        if cue.flags.contains(.actor) && actors.isEmpty { continue }
+        if cue.flags.contains(.actor) && !sentence.hostile && actors.isEmpty { continue }
         if cue.flags.contains(.subject) && !hasSubject(occurrence) { continue }
         if cue.flags.contains(.object) && !hasObject(occurrence) { continue }
-        if cue.flags.contains(.adjacent) && !hasAdjacentActor(occurrence) { continue }
+        if cue.flags.contains(.adjacent) && !(sentence.hostile && hasAdjacentActor(occurrence)) {
+          continue
+        }
       }
       if type == .demand && cue.flags.contains(.toAdvice) && addressesPublic(occurrence) {
         type = .advice
@@ -759,13 +848,31 @@ private final class SentenceAnalysis {
           let demand = candidate.occurrence
           let inside =
             sentence.japanese
-            ? other.occurrence.end <= demand.start && !clauseBreak(other.occurrence.end, demand.start)
-            : other.occurrence.start >= demand.start && !hardBreak(demand.start, other.occurrence.start)
+            ? other.occurrence.end <= demand.start
+              && other.occurrence.start >= japaneseComplementStart(of: demand)
+            : other.occurrence.start >= demand.start
+              && !hardBreak(demand.start, other.occurrence.start)
           if inside { removed.insert(otherIndex) }
         }
       }
     }
     return candidates.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+  }
+
+  /// Where a Japanese demand's complement starts: after its addressee (Xに対し、…を求める), else
+  /// at the start of its clause.
+  func japaneseComplementStart(of demand: ClaimExtractor.Occurrence) -> Int {
+    let marker: [UInt8] = Array("に対し".utf8)
+    var position = demand.start - marker.count
+    while position >= sentence.start {
+      if bytes[position] == marker[0]
+        && (1..<marker.count).allSatisfy({ bytes[position + $0] == marker[$0] })
+      {
+        return position + marker.count
+      }
+      position -= 1
+    }
+    return clause(around: demand.start).lowerBound
   }
 
   /// One claim per type: the highest level, else the longest cue, else the first.

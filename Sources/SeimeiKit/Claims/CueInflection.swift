@@ -83,7 +83,9 @@ enum CueInflection {
     forms += ingForms(word)
     if let irregular = irregularVerbs[word] {
       forms += irregular
-    } else if let base = prefixableVerbs.first(where: { word.hasSuffix($0) && word.count > $0.count }),
+    } else if let base = prefixableVerbs.first(where: {
+      word.hasSuffix($0) && word.count > $0.count
+    }),
       let irregular = irregularVerbs[base]
     {
       let prefix = String(word.dropLast(base.count))
@@ -186,7 +188,9 @@ enum CueInflection {
         }
       }
     }
-    if let range = word.range(of: "our"), word.distance(from: word.startIndex, to: range.lowerBound) >= 3 {
+    if let range = word.range(of: "our"),
+      word.distance(from: word.startIndex, to: range.lowerBound) >= 3
+    {
       variants.append(word.replacingCharacters(in: range, with: "or"))
     }
     if word.hasSuffix("fence") && word.count > 5 {
@@ -218,7 +222,9 @@ enum CueInflection {
   static func endsInConsonantVowelConsonant(_ word: String) -> Bool {
     let letters = Array(word)
     guard letters.count >= 3 else { return false }
-    let (a, b, c) = (letters[letters.count - 3], letters[letters.count - 2], letters[letters.count - 1])
+    let (a, b, c) = (
+      letters[letters.count - 3], letters[letters.count - 2], letters[letters.count - 1]
+    )
     return !isVowel(a) && isVowel(b) && !isVowel(c) && !"wxy".contains(c)
   }
 

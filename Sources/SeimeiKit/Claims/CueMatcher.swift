@@ -156,7 +156,9 @@ struct CueMatcher: Sendable {
             if bits & 2 != 0 && Self.isWordAt(bytes, next) { continue }
             var parts = [position, next]
             if pattern.parts.count > 1 {
-              guard let rest = gapParts(pattern, after: next, in: bytes, limit: end) else { continue }
+              guard let rest = gapParts(pattern, after: next, in: bytes, limit: end) else {
+                continue
+              }
               parts += rest
             }
             found.append(Match(pattern: outputs[output], parts: parts))

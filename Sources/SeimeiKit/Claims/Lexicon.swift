@@ -57,7 +57,8 @@ public struct CueFlags: OptionSet, Sendable, Hashable, Codable {
     ("v", .verb), ("n", .noun), ("negator", .negator), ("hedge", .hedge),
     ("intensifier", .intensifier), ("post", .post), ("confidence", .confidence),
     ("report", .report), ("adopt", .adopt), ("public", .publicAddressee), ("partner", .partner),
-    ("question", .question), ("clause", .clause), ("hostile", .hostile), ("actor", .actor), ("subject", .subject),
+    ("question", .question), ("clause", .clause), ("hostile", .hostile), ("actor", .actor),
+    ("subject", .subject),
     ("object", .object), ("initial", .initial), ("negok", .negationKeeps),
     ("needneg", .needsNegation), ("negdenial", .negationDenies), ("toadvice", .toAdvice),
     ("assess", .assess), ("adjacent", .adjacent),
@@ -126,9 +127,14 @@ public struct Cue: Sendable, Hashable, Codable {
   public var fields: [String] {
     var flagWords = flags.nameList
     if !drops.isEmpty { flagWords.append("drop=" + drops.map(\.rawValue).joined(separator: "+")) }
+    // A tab or line break would split the row.
+    func oneCell(_ text: String) -> String {
+      String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
     return [
-      text, language.rawValue, type?.rawValue ?? "-", level.map(String.init) ?? "-",
-      band?.rawValue ?? "-", flagWords.isEmpty ? "-" : flagWords.joined(separator: " "), note,
+      oneCell(text), language.rawValue, type?.rawValue ?? "-", level.map(String.init) ?? "-",
+      band?.rawValue ?? "-", flagWords.isEmpty ? "-" : flagWords.joined(separator: " "),
+      oneCell(note),
     ]
   }
 
@@ -137,7 +143,7 @@ public struct Cue: Sendable, Hashable, Codable {
   public var surfaceForms: [String] {
     var result: [String] = []
     var seen: Set<String> = []
-    for alternative in text.split(separator: "|") {
+    for alternative in Cue.normalize(text).split(separator: "|") {
       let forms = CueInflection.forms(
         of: String(alternative), verb: flags.contains(.verb), noun: flags.contains(.noun))
       for form in forms where seen.insert(form).inserted { result.append(form) }
@@ -209,6 +215,7 @@ public struct Lexicon: Sendable {
     var cues: [Cue] = []
     var sawHeader = false
     var lineNumber = 0
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.count > 1 && lines.last?.isEmpty == true { lines.removeLast() }  // after the final LF
     for rawLine in lines {
@@ -236,7 +243,8 @@ public struct Lexicon: Sendable {
       }
     }
     guard sawHeader else {
-      throw LexiconError(line: max(lineNumber, 1), "no header row (\(Cue.columns.joined(separator: " ")))")
+      throw LexiconError(
+        line: max(lineNumber, 1), "no header row (\(Cue.columns.joined(separator: " ")))")
     }
     self.init(cues: cues)
   }
@@ -353,7 +361,9 @@ public struct Lexicon: Sendable {
     }
     if !cue.flags.isDisjoint(with: [.verb, .noun]) {
       let hasLatin = cue.text.unicodeScalars.contains { ("a"..."z").contains($0) }
-      guard hasLatin else { throw LexiconError("v and n inflect English words only, in '\(rawText)'") }
+      guard hasLatin else {
+        throw LexiconError("v and n inflect English words only, in '\(rawText)'")
+      }
     }
   }
 
