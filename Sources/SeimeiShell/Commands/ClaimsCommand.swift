@@ -49,11 +49,19 @@ struct ClaimsCommand: ShellCommand {
         format: output.requested)
       return
     }
-    let rows = shell.workspace.statements.map { statement in
-      ClaimsOverview.Row(
-        statement: statement.name, claims: filter(shell.claims.claims(of: statement)))
+    let statements = shell.workspace.statements
+    let all = shell.claims.claims(of: statements)
+    let rows = zip(statements, all).map { statement, claims in
+      ClaimsOverview.Row(statement: statement.name, claims: filter(claims))
     }
     shell.emit(ClaimsOverview(statements: rows), format: output.requested)
+  }
+
+  /// Claims per type, by type name.
+  static func counts(_ claims: [Claim]) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for claim in claims { counts[claim.type.rawValue, default: 0] += 1 }
+    return counts
   }
 
   func filter(_ claims: [Claim]) -> [Claim] {
@@ -162,9 +170,7 @@ struct StatementClaims: Presentable {
         confidence: claim.confidence, actors: claim.actors, hedged: claim.hedged)
     }
     sentenceStarts = claims.map { sentences[$0.sentence].range.start }
-    var counts: [String: Int] = [:]
-    for claim in claims { counts[claim.type.rawValue, default: 0] += 1 }
-    self.counts = counts
+    counts = ClaimsCommand.counts(claims)
     strongest = StrongestWording(claims)
     self.color = color
     self.width = width
@@ -245,9 +251,7 @@ struct ClaimsOverview: Presentable {
 
     init(statement: String, claims: [Claim]) {
       name = statement
-      var counts: [String: Int] = [:]
-      for claim in claims { counts[claim.type.rawValue, default: 0] += 1 }
-      self.claims = counts
+      self.claims = ClaimsCommand.counts(claims)
       total = claims.count
       strongest = StrongestWording(claims)
     }

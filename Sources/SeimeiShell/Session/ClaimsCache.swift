@@ -1,3 +1,4 @@
+import Foundation
 import SeimeiKit
 
 /// The session's lexicon (the built-in cues plus those added with `lexicon add` or
@@ -30,10 +31,39 @@ public final class ClaimsState {
 
   /// The claims of a statement, from the cache when the statement has not changed.
   public func claims(of statement: Statement) -> [Claim] {
-    let key = statement.provenance.sha256 + ":" + String(statement.text.utf8.count)
-    if let cached = cache[statement.name], cached.key == key { return cached.claims }
-    let claims = ClaimExtractor.claims(in: statement, lexicon: lexicon)
-    cache[statement.name] = (key, claims)
-    return claims
+    claims(of: [statement])[0]
+  }
+
+  /// The claims of several statements; those not cached are extracted on every core.
+  public func claims(of statements: [Statement]) -> [[Claim]] {
+    let keys = statements.map { $0.provenance.sha256 + ":" + String($0.text.utf8.count) }
+    var results: [[Claim]?] = statements.indices.map { index in
+      cache[statements[index].name].flatMap { $0.key == keys[index] ? $0.claims : nil }
+    }
+    let missing = results.indices.filter { results[$0] == nil }
+    let found = Found(count: missing.count)
+    let lexicon = self.lexicon
+    DispatchQueue.concurrentPerform(iterations: missing.count) { position in
+      found.set(
+        ClaimExtractor.claims(in: statements[missing[position]], lexicon: lexicon), at: position)
+    }
+    for (position, index) in missing.enumerated() {
+      let claims = found.values[position]
+      results[index] = claims
+      cache[statements[index].name] = (keys[index], claims)
+    }
+    return results.map { $0 ?? [] }
+  }
+
+  /// Claims found on several threads, by position.
+  private final class Found: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [[Claim]]
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func set(_ claims: [Claim], at position: Int) { lock.withLock { storage[position] = claims } }
+
+    var values: [[Claim]] { lock.withLock { storage } }
   }
 }
