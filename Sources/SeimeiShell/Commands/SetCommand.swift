@@ -3,7 +3,7 @@ import ArgumentParser
 struct SetCommand: ShellCommand {
   static let configuration = CommandConfiguration(
     commandName: "set",
-    abstract: "Show or change a setting: format, color or width.",
+    abstract: "Show or change a setting: format, color, width or max-size.",
     discussion: """
       'set' lists the settings, 'set NAME' shows one and 'set NAME VALUE' changes it for the \
       rest of the session; put 'set' lines in the init file to keep them.
