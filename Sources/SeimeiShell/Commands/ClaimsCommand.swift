@@ -57,11 +57,9 @@ struct ClaimsCommand: ShellCommand {
     shell.emit(ClaimsOverview(statements: rows), format: output.requested)
   }
 
-  /// Claims per type, by type name.
-  static func counts(_ claims: [Claim]) -> [String: Int] {
-    var counts: [String: Int] = [:]
-    for claim in claims { counts[claim.type.rawValue, default: 0] += 1 }
-    return counts
+  /// Claims per type, by type name, as JSON gives them.
+  static func counts(_ summary: ClaimSummary) -> [String: Int] {
+    Dictionary(uniqueKeysWithValues: summary.counts.map { ($0.key.rawValue, $0.value) })
   }
 
   func filter(_ claims: [Claim]) -> [Claim] {
@@ -89,17 +87,15 @@ struct ClaimTypeOption: ExpressibleByArgument {
 struct StrongestWording: Encodable {
   var level: Int
   var cue: String
+  /// 1-based, as shown.
   var sentence: Int
 
-  init?(_ claims: [Claim]) {
-    guard
-      let best = claims.filter({ $0.level != nil }).max(by: { a, b in
-        (a.level ?? 0, b.sentence, b.cue.start) < (b.level ?? 0, a.sentence, a.cue.start)
-      }), let level = best.level
-    else { return nil }
-    self.level = level
-    cue = best.cueText
-    sentence = best.sentence + 1
+  /// From the analysis library's summary, which decides what "strongest" means.
+  init?(_ summary: ClaimSummary) {
+    guard let strongest = summary.strongest else { return nil }
+    level = strongest.level
+    cue = strongest.cue
+    sentence = strongest.sentence + 1
   }
 }
 
@@ -170,8 +166,9 @@ struct StatementClaims: Presentable {
         confidence: claim.confidence, actors: claim.actors, hedged: claim.hedged)
     }
     sentenceStarts = claims.map { sentences[$0.sentence].range.start }
-    counts = ClaimsCommand.counts(claims)
-    strongest = StrongestWording(claims)
+    let summary = ClaimSummary(claims: claims)
+    counts = ClaimsCommand.counts(summary)
+    strongest = StrongestWording(summary)
     self.color = color
     self.width = width
   }
@@ -251,9 +248,10 @@ struct ClaimsOverview: Presentable {
 
     init(statement: String, claims: [Claim]) {
       name = statement
-      self.claims = ClaimsCommand.counts(claims)
+      let summary = ClaimSummary(claims: claims)
+      self.claims = ClaimsCommand.counts(summary)
       total = claims.count
-      strongest = StrongestWording(claims)
+      strongest = StrongestWording(summary)
     }
   }
 
