@@ -25,6 +25,36 @@ private func names(
 }
 
 @Suite struct ActorExtractorEnglishTests {
+  @Test func aNameThatCoversNoWholeWordDoesNotRecurseForever() {
+    // "U.S" (a gazetteer name) inside "U.S.C." once sent the judging of runs round for ever.
+    #expect(!names("It was filed under 18 U.S.C. 1030 today.").contains("U.S.C"))
+    #expect(
+      names("It was filed under U.S.C. today by the Valmar Cyber Command.").contains(
+        "Valmar Cyber Command"))
+  }
+
+  @Test func demonymsOfKnownNamesAndCompoundTailsAreNotNames() {
+    let text = "Arvenna said Arvennan hospitals were hit. It follows the MITRE ATT&CK framework."
+    #expect(!names(text).contains("Arvennan"))
+    #expect(!names(text, sentence: 1).contains("CK"))
+    // A word ending in -n that is no demonym stays a name.
+    #expect(names("Officials met the Valmar Cyber Command in Geneva.") == ["Valmar Cyber Command"])
+  }
+
+  @Test func imperativesOpeningListItemsAreNotNames() {
+    #expect(names("- Install security updates as soon as they are released.").isEmpty)
+    #expect(names("• Require multi-factor authentication for remote access.").isEmpty)
+    #expect(names("2. Enable logging of sign-ins.").isEmpty)
+    #expect(names("- Valmar Cyber Command published the advisory.") == ["Valmar Cyber Command"])
+  }
+
+  @Test func namesInsideWebAddressesAreNotActors() {
+    let text = "Report incidents to report.ncsc.example.org or https://www.mss.example.com/report."
+    #expect(ActorExtractor.actors(in: text).isEmpty)
+    // A code with a dot is not an address.
+    #expect(names("The group is also tracked as TEMP.Vireo.") == ["TEMP.Vireo"])
+  }
+
   @Test func organisationNamesWithAParenthesisedAcronym() {
     #expect(
       names(

@@ -83,8 +83,10 @@ public enum ActorExtractor {
     }
     let issuer = statement.metadata.issuer.map { IssuerNames($0, gazetteer: gazetteer) }
     var finder = Finder(view: view, gazetteer: gazetteer, context: context)
+    let addresses = view.webAddresses()
     return finder.candidates().compactMap { candidate in
       if let issuer, issuer.contains(candidate) { return nil }
+      if addresses.contains(where: { $0.contains(candidate.start) }) { return nil }
       let local = view.normalized.originalRange(TextRange(candidate.start, candidate.end))
       return Actor(
         name: candidate.name,
@@ -99,7 +101,10 @@ public enum ActorExtractor {
     let view = TextView(text)
     let context = Context { text }
     var finder = Finder(view: view, gazetteer: gazetteer, context: context)
-    return finder.candidates().map { candidate in
+    let addresses = view.webAddresses()
+    return finder.candidates().filter { candidate in
+      !addresses.contains { $0.contains(candidate.start) }
+    }.map { candidate in
       Actor(
         name: candidate.name,
         range: view.normalized.originalRange(TextRange(candidate.start, candidate.end)),
@@ -152,6 +157,43 @@ private struct TextView {
     self.upper = upper
   }
 
+  /// Web and e-mail addresses (`report.ncdc.example.org`, `https://…`, `www.…`, `a@b.jp`), as
+  /// ranges of the text: names inside them (ncdc, akitsu) are not actors. A bare host name
+  /// counts when it is written in lowercase and ends in a common top-level domain, so codes
+  /// such as TEMP.Vireo stay names.
+  func webAddresses() -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = 0
+    while start < count {
+      while start < count && lower[start] == " " { start += 1 }
+      var end = start
+      while end < count && lower[end] != " " { end += 1 }
+      guard end > start else { break }
+      var word = String(String.UnicodeScalarView(lower[start..<end]))
+      while let last = word.last, ".,;:)]」）".contains(last) { word.removeLast() }
+      let hasCapital = upper[start..<end].contains(true)
+      let labels = word.split(separator: ".", omittingEmptySubsequences: false)
+      let host =
+        !hasCapital && labels.count >= 2
+        && labels.allSatisfy {
+          !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+        && Self.topLevelDomains.contains(String(labels.last ?? ""))
+      if word.contains("://") || word.hasPrefix("www.") || word.contains("@") && word.contains(".")
+        || host
+      {
+        result.append(start..<end)
+      }
+      start = end
+    }
+    return result
+  }
+
+  static let topLevelDomains: Set<String> = [
+    "com", "org", "net", "gov", "edu", "int", "mil", "info", "io", "eu", "uk", "jp", "us", "ca",
+    "au", "nz", "de", "fr", "it", "nl", "kr", "cn", "ru", "in", "tw", "sg", "ch", "se", "no",
+  ]
+
   /// The text of `start..<end` with its capitals.
   func text(_ start: Int, _ end: Int) -> String {
     var scalars = String.UnicodeScalarView()
@@ -184,6 +226,12 @@ private enum Script {
   }
 
   /// Scalars that open a sentence or a quotation: a word after them is capitalised by position.
+  /// What a list item may start with before its first word: bullets, dashes, item numbers.
+  static let listMarks: Set<Unicode.Scalar> = [
+    "-", "*", "•", "・", "‣", "–", "—", "(", ")", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8",
+    "9",
+  ]
+
   static let openers: Set<Unicode.Scalar> = [
     ":", "\"", "'", "(", "[", "\u{201C}", "\u{300C}", "\u{300E}", "\u{2014}", "\u{2022}", ".",
     "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}",
@@ -274,12 +322,17 @@ private struct Token {
       tokens.append(make(view, start: start, end: end, next: next, possessive: possessive))
       position = next
     }
-    // Position: first word, or after an opener that is not the dot of "U.S.".
+    // Position: first word (after any list marker: "- ", "• ", "1. ", "(a) "), or after an
+    // opener that is not the dot of "U.S.".
     var previousEnd = -1
     for index in tokens.indices {
       var before = tokens[index].start - 1
       while before >= 0 && lower[before] == " " { before -= 1 }
-      if before < 0 {
+      if index == 0 && before >= 0 && before < 6
+        && lower[0...before].allSatisfy({ Script.listMarks.contains($0) || $0 == " " })
+      {
+        tokens[index].initial = true
+      } else if before < 0 {
         tokens[index].initial = true
       } else if Script.openers.contains(lower[before]) && before >= previousEnd {
         tokens[index].initial = true
@@ -374,6 +427,21 @@ private final class Context {
     let loaded = load()
     window = loaded
     return loaded
+  }
+
+  /// Whether the window writes `word` as a word of its own, capitalised (Arvenna, for the
+  /// demonym Arvennan).
+  func hasWord(_ word: String) -> Bool {
+    let text = text()
+    var searched = text.startIndex..<text.endIndex
+    while let found = text.range(of: word, range: searched) {
+      searched = found.upperBound..<text.endIndex
+      let after = found.upperBound < text.endIndex ? text[found.upperBound] : " "
+      let before =
+        found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : " "
+      if !after.isLetter && !before.isLetter { return true }
+    }
+    return false
   }
 
   /// Whether the window has `word` capitalised in mid-sentence (after a word or a comma, not
@@ -740,7 +808,19 @@ private struct Finder {
         suppressed.formUnion(inside)
         return
       }
-      // The gazetteer names stand; the words around them are judged on their own.
+      // The gazetteer names stand; the words around them are judged on their own. A name that
+      // covers no whole word ("U.S" inside "U.S.C.") leaves the run as it is: judged once,
+      // as a whole, below (judging it again would never end).
+      let coversAWord = (first...last).contains { index in
+        inside.contains {
+          matches[$0].range.lowerBound <= tokens[index].start
+            && tokens[index].end <= matches[$0].range.upperBound
+        }
+      }
+      if !coversAWord {
+        if isName(first, last, head: headIndex) { add(start, end) }
+        return
+      }
       var runStart = first
       for index in first...last {
         let token = tokens[index]
@@ -760,6 +840,17 @@ private struct Finder {
     }
   }
 
+  /// Whether a capitalised word is a demonym made from a name by "-n" or "-an" (Arvenna →
+  /// Arvennan, Valmar → Valmaran) whose name is in the gazetteer or written in the text.
+  private func isDemonym(_ word: String) -> Bool {
+    guard word.count >= 5, word.hasSuffix("n") else { return false }
+    var stems = [String(word.dropLast())]
+    if word.hasSuffix("an") { stems.append(String(word.dropLast(2))) }
+    return stems.contains { stem in
+      stem.count >= 3 && (gazetteer.entry(for: stem) != nil || context.hasWord(stem))
+    }
+  }
+
   private func isGazetteerState(_ start: Int, _ end: Int) -> Bool {
     matches.contains { match in
       let kind = gazetteer.entry(at: match.entry).kind
@@ -771,10 +862,16 @@ private struct Finder {
   private func isName(_ first: Int, _ last: Int, head: Int) -> Bool {
     if first == last {
       let token = tokens[first]
+      // The end of a compound written with "&" and no blank: the CK of ATT&CK.
+      if token.start > 0 && view.lower[token.start - 1] == "&" { return false }
       if token.acronym { return !English.nonActorAcronyms.contains(token.key) }
       guard token.capitalized, !token.hasDigits, !English.isOrdinary(token.key) else {
         return false
       }
+      // A demonym of a name the gazetteer or the text knows: Arvennan (Arvenna), Sarkovan
+      // (Sarkova), Valmaran (Valmar).
+      if isDemonym(token.text) { return false }
+
       // A place: "in Geneva", "at Valmar's request" is not an actor.
       if first > 0, English.locative.contains(tokens[first - 1].key),
         tokens[first - 1].next + 1 == token.start, !token.possessive
