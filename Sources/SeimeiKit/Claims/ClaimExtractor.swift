@@ -46,10 +46,14 @@
 ///   `assess` verb, or between it and "that": "shares Arvenna's assessment that …") and without
 ///   the subject of another claim ("The EU condemns the activity conducted by X").
 public enum ClaimExtractor {
-  /// The claims of a statement, sorted by sentence, then by the position of their cue.
-  public static func claims(in statement: Statement, lexicon: Lexicon = .standard) -> [Claim] {
+  /// The claims of a statement, sorted by sentence, then by the position of their cue. The named
+  /// actors (conditions on actors, and the actors of attributions) are found with `gazetteer`:
+  /// a session passes the built-in one merged with the names its user added.
+  public static func claims(
+    in statement: Statement, lexicon: Lexicon = .standard, gazetteer: Gazetteer = .standard
+  ) -> [Claim] {
     claims(in: statement, lexicon: lexicon) { sentence in
-      ActorExtractor.actors(in: statement, sentence: sentence)
+      ActorExtractor.actors(in: statement, sentence: sentence, gazetteer: gazetteer)
     }
   }
 
@@ -117,10 +121,10 @@ public enum ClaimExtractor {
   }
 
   /// The summary of a statement's claims: counts per type and the strongest wording.
-  public static func summary(of statement: Statement, lexicon: Lexicon = .standard)
-    -> ClaimSummary
-  {
-    ClaimSummary(claims: claims(in: statement, lexicon: lexicon))
+  public static func summary(
+    of statement: Statement, lexicon: Lexicon = .standard, gazetteer: Gazetteer = .standard
+  ) -> ClaimSummary {
+    ClaimSummary(claims: claims(in: statement, lexicon: lexicon, gazetteer: gazetteer))
   }
 
   // MARK: - Matching

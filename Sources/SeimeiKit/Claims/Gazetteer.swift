@@ -8,6 +8,11 @@ import SeimeiData
 /// lines document the format and the decisions behind the entries. Names are compared by their
 /// *key*: NFKC (which folds width), lowercase, blanks collapsed, curly apostrophes and dashes
 /// folded to ASCII, and, for lookups, a leading "the" dropped.
+///
+/// A session extends the built-in gazetteer with names of its own (`gazetteer add`, `gazetteer
+/// load`): `checkAdditions(_:)` refuses additions that would take a name from another entry,
+/// `merged(with:)` combines them, and `tsv()` writes them back in the file's format so that a
+/// saved workspace keeps them.
 public struct Gazetteer: Sendable {
   /// One named thing.
   public struct Entry: Sendable, Hashable {
@@ -37,6 +42,14 @@ public struct Gazetteer: Sendable {
 
   private var table: Index
 
+  /// The kinds of entry, as the data file defines them. ActorExtractor reads them (an agency or
+  /// group inside a longer name gives it its canonical name, a state before a suffix is a state,
+  /// an office is qualified by the country before it), so names added in a session must use one.
+  public static let kinds = ["state", "territory", "agency", "office", "body", "alliance", "group"]
+
+  /// A gazetteer with no entries: a session's additions before it adds any.
+  public static let empty = Gazetteer(entries: [])
+
   /// The gazetteer compiled into the binary.
   public static let standard: Gazetteer = {
     do {
@@ -49,6 +62,11 @@ public struct Gazetteer: Sendable {
   /// A gazetteer of the given entries; a name two entries share belongs to the first.
   public init(entries: [Entry]) {
     table = IndexBuilder(entries: entries, lines: nil).index
+  }
+
+  /// A gazetteer whose entries at the indices `first` claim their names before the others do.
+  private init(entries: [Entry], first: Set<Int>) {
+    table = IndexBuilder(entries: entries, lines: nil, first: first).index
   }
 
   /// Parses the TSV format of `gazetteer.tsv`: `#` comment lines and blank lines ignored; a
@@ -95,6 +113,7 @@ public struct Gazetteer: Sendable {
     let built = IndexBuilder(entries: entries, lines: lines)
     if let error = built.error { throw error }
     table = built.index
+    table.lines = lines
   }
 
   /// The entry one of whose names is `name` (compared by key: case, width and NFKC insensitive).
@@ -111,6 +130,162 @@ public struct Gazetteer: Sendable {
 
   /// The canonical name of `name`, if it is in the gazetteer.
   public func canonical(_ name: String) -> String? { entry(for: name)?.canonical }
+
+  /// The entry whose canonical name is `name` (compared by key, a leading "the" aside); nil when
+  /// `name` is only an alias, or unknown.
+  public func entry(canonical name: String) -> Entry? {
+    guard let entry = entry(for: name),
+      Self.canonicalKey(entry) == Self.key(name, dropArticle: true)
+    else { return nil }
+    return entry
+  }
+
+  /// The entries a search for `text` finds: the one entry `text` names, if any; otherwise every
+  /// entry with a name containing it (by key, so case and width aside), in order.
+  public func search(_ text: String) -> [Entry] {
+    if let entry = entry(for: text) { return [entry] }
+    let key = Self.key(text)
+    guard !key.isEmpty else { return [] }
+    return entries.filter { entry in entry.names.contains { Self.key($0).contains(key) } }
+  }
+
+  // MARK: Additions
+
+  /// This gazetteer with the entries of `additions` added, as a session extends the built-in one.
+  ///
+  /// - An addition whose canonical name is an entry's canonical name (by key: case, width and a
+  ///   leading "the" aside) extends that entry: its new names are appended to the entry's
+  ///   aliases and its kind replaces the entry's. Any other addition is a new entry, after the
+  ///   existing ones.
+  /// - **The addition wins** a name it shares with another entry: the name is taken from that
+  ///   entry's aliases, and where it is that entry's canonical name, lookups and matches of it
+  ///   still find the addition. So a workspace saved with additions opens whatever names a later
+  ///   built-in gazetteer gains. Commands refuse such additions beforehand (`checkAdditions`),
+  ///   so a user never takes a built-in name by accident.
+  ///
+  /// The entries keep their order: the existing ones first (extended in place), then the new.
+  public func merged(with additions: Gazetteer) -> Gazetteer {
+    guard !additions.entries.isEmpty else { return self }
+    var entries = self.entries
+    var byCanonical: [String: Int] = [:]
+    for (index, entry) in entries.enumerated() where byCanonical[Self.canonicalKey(entry)] == nil {
+      byCanonical[Self.canonicalKey(entry)] = index
+    }
+    var added = Set<Int>()
+    var claimed = Set<String>()
+    for addition in additions.entries {
+      for name in addition.names { claimed.formUnion(Self.keys(of: name)) }
+      guard let target = byCanonical[Self.canonicalKey(addition)] else {
+        entries.append(addition)
+        byCanonical[Self.canonicalKey(addition)] = entries.count - 1
+        added.insert(entries.count - 1)
+        continue
+      }
+      entries[target].kind = addition.kind
+      var known = Set(entries[target].names.map { Self.key($0) })
+      for name in addition.names where known.insert(Self.key(name)).inserted {
+        entries[target].aliases.append(name)
+      }
+      added.insert(target)
+    }
+    for index in entries.indices where !added.contains(index) {
+      entries[index].aliases.removeAll { !claimed.isDisjoint(with: Self.keys(of: $0)) }
+    }
+    return Gazetteer(entries: entries, first: added)
+  }
+
+  /// Checks that `additions` can extend this gazetteer without surprises, and throws the first
+  /// problem, with the line of `additions` it is on when they were read from a file:
+  ///
+  /// - every kind is one of `kinds` (`unknownKind`);
+  /// - every name is one cell of the file format: not empty, without a tab, a line break or `|`,
+  ///   and a canonical name not starting with `#` (`badName`);
+  /// - an addition whose canonical name is an entry's canonical name extends that entry and
+  ///   must have its kind (`kindMismatch`);
+  /// - no name of an addition belongs to another entry, of this gazetteer or of an earlier
+  ///   addition (`nameTaken`, naming the owner): a name is one actor's.
+  public func checkAdditions(_ additions: Gazetteer) throws(GazetteerError) {
+    // Who owns each name key, by the owner's canonical key; and each canonical key's entry.
+    var owners: [String: String] = [:]
+    var canonicals: [String: Entry] = [:]
+    for entry in table.entries where canonicals[Self.canonicalKey(entry)] == nil {
+      canonicals[Self.canonicalKey(entry)] = entry
+    }
+    for (key, index) in table.byKey { owners[key] = Self.canonicalKey(table.entries[index]) }
+    for (position, addition) in additions.entries.enumerated() {
+      let line = additions.table.lines?[position]
+      guard Self.kinds.contains(addition.kind) else {
+        throw .unknownKind(line: line, kind: addition.kind)
+      }
+      if let problem = Self.cellProblem(addition.canonical, canonical: true) {
+        throw .badName(line: line, name: addition.canonical, problem: problem)
+      }
+      for alias in addition.aliases {
+        if let problem = Self.cellProblem(alias, canonical: false) {
+          throw .badName(line: line, name: alias, problem: problem)
+        }
+      }
+      let target = Self.canonicalKey(addition)
+      if let existing = canonicals[target], existing.kind != addition.kind {
+        throw .kindMismatch(
+          line: line, canonical: existing.canonical, kind: addition.kind, existing: existing.kind)
+      }
+      for name in addition.names {
+        for key in Self.keys(of: name) {
+          if let owner = owners[key], owner != target {
+            throw .nameTaken(line: line, name: name, owner: canonicals[owner]?.canonical ?? owner)
+          }
+        }
+      }
+      if canonicals[target] == nil { canonicals[target] = addition }
+      for name in addition.names {
+        for key in Self.keys(of: name) { owners[key] = target }
+      }
+    }
+  }
+
+  /// The gazetteer in its file format (a comment line, the header row, one entry a line), which
+  /// `init(tsv:)` reads back to the same entries. A tab, line break or `|` inside a name, which
+  /// the format cannot hold and `checkAdditions` refuses, is written as a space.
+  public func tsv() -> String {
+    func cell(_ name: String) -> String {
+      String(name.map { $0 == "\t" || $0.isNewline || $0 == "|" ? " " : $0 })
+    }
+    var lines = [
+      "# Seimei gazetteer (format: see Sources/SeimeiData/data/gazetteer.tsv).",
+      "canonical\tkind\taliases",
+    ]
+    for entry in entries {
+      lines.append(
+        cell(entry.canonical) + "\t" + entry.kind + "\t"
+          + entry.aliases.map(cell).joined(separator: " | "))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The key an entry is known by when additions are folded into it: its canonical name's,
+  /// without a leading "the".
+  static func canonicalKey(_ entry: Entry) -> String { key(entry.canonical, dropArticle: true) }
+
+  /// The keys under which a name is found: its own, and without a leading "the".
+  static func keys(of name: String) -> Set<String> {
+    Set([key(name), key(name, dropArticle: true)].filter { !$0.isEmpty })
+  }
+
+  /// Why a name cannot be one cell of the file format, or nil when it can.
+  static func cellProblem(_ name: String, canonical: Bool) -> String? {
+    if name.trimmingCharacters(in: .whitespaces).isEmpty || key(name).isEmpty {
+      return "a name cannot be empty"
+    }
+    if name.contains(where: { $0 == "\t" || $0.isNewline }) {
+      return "a name cannot hold a tab or a line break"
+    }
+    if name.contains("|") { return "'|' separates aliases and cannot be part of a name" }
+    if canonical && name.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+      return "a canonical name cannot start with '#', which starts a comment line"
+    }
+    return nil
+  }
 
   /// The gazetteer names in a text, left to right, longest first where names overlap. Ranges are
   /// Unicode-scalar offsets into `normalizedText` (meant to be `NormalizedText.text` or a slice of
@@ -252,7 +427,8 @@ public struct Gazetteer: Sendable {
   }
 }
 
-/// An invalid gazetteer file; every case but `missingHeader` names its line (1-based).
+/// An invalid gazetteer file, or additions a gazetteer refuses (`Gazetteer.checkAdditions`).
+/// Every case but `missingHeader` names its line (1-based) when the entries came from a file.
 public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible {
   /// No header row `canonical<TAB>kind<TAB>aliases` before the entries.
   case missingHeader
@@ -266,6 +442,14 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
   case badKind(line: Int, kind: String)
   /// A name (by key) already given to the entry on another line.
   case duplicateName(line: Int, name: String, firstLine: Int)
+  /// An added entry's kind is not one of `Gazetteer.kinds`.
+  case unknownKind(line: Int?, kind: String)
+  /// An added name that the file format cannot hold, and why.
+  case badName(line: Int?, name: String, problem: String)
+  /// An addition to an existing entry (same canonical name) gives it another kind.
+  case kindMismatch(line: Int?, canonical: String, kind: String, existing: String)
+  /// An added name already belongs to another entry, whose canonical name is `owner`.
+  case nameTaken(line: Int?, name: String, owner: String)
 
   /// The line the error is on.
   public var line: Int? {
@@ -274,26 +458,44 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
     case .badHeader(let line, _), .wrongFieldCount(let line, _), .emptyName(let line),
       .badKind(let line, _), .duplicateName(let line, _, _):
       return line
+    case .unknownKind(let line, _), .badName(let line, _, _), .kindMismatch(let line, _, _, _),
+      .nameTaken(let line, _, _):
+      return line
+    }
+  }
+
+  /// What is wrong, without the line: for messages that name the file and line themselves.
+  public var reason: String {
+    switch self {
+    case .missingHeader:
+      return "no header row \"canonical<TAB>kind<TAB>aliases\""
+    case .badHeader(_, let found):
+      return "expected the header \"canonical<TAB>kind<TAB>aliases\", found \"\(found)\""
+    case .wrongFieldCount(_, let count):
+      return "\(count) tab-separated fields; expected canonical, kind and aliases"
+    case .emptyName:
+      return "empty name"
+    case .badKind(_, let kind):
+      return "kind \"\(kind)\" is not one lowercase word"
+    case .duplicateName(_, let name, let firstLine):
+      return "\"\(name)\" already names the entry on line \(firstLine)"
+    case .unknownKind(_, let kind):
+      return "unknown kind \"\(kind)\" (expected "
+        + Gazetteer.kinds.joined(separator: ", ") + ")"
+    case .badName(_, let name, let problem):
+      return "\"\(name)\": \(problem)"
+    case .kindMismatch(_, let canonical, let kind, let existing):
+      func withArticle(_ word: String) -> String {
+        ("aeiou".contains(word.first ?? "x") ? "an " : "a ") + word
+      }
+      return "\(canonical) is \(withArticle(existing)), not \(withArticle(kind))"
+    case .nameTaken(_, let name, let owner):
+      return "\"\(name)\" already names \(owner)"
     }
   }
 
   public var description: String {
-    switch self {
-    case .missingHeader:
-      return "gazetteer: no header row \"canonical<TAB>kind<TAB>aliases\""
-    case .badHeader(let line, let found):
-      return "gazetteer line \(line): expected the header \"canonical<TAB>kind<TAB>aliases\", "
-        + "found \"\(found)\""
-    case .wrongFieldCount(let line, let count):
-      return "gazetteer line \(line): \(count) tab-separated fields; expected canonical, kind "
-        + "and aliases"
-    case .emptyName(let line):
-      return "gazetteer line \(line): empty name"
-    case .badKind(let line, let kind):
-      return "gazetteer line \(line): kind \"\(kind)\" is not one lowercase word"
-    case .duplicateName(let line, let name, let firstLine):
-      return "gazetteer line \(line): \"\(name)\" already names the entry on line \(firstLine)"
-    }
+    (line.map { "gazetteer line \($0): " } ?? "gazetteer: ") + reason
   }
 }
 
@@ -302,19 +504,24 @@ private struct Index: Sendable {
   var entries: [Gazetteer.Entry]
   var byKey: [String: Int]
   var trie: Trie
+  /// The line of each entry in the file it was read from (nil when not read from a file).
+  var lines: [Int]? = nil
 }
 
 /// Builds an `Index`. With the entries' line numbers, notes the first name that two entries share
-/// as an error; without them, the name belongs to the first.
+/// as an error; without them, the name belongs to the first, where the entries at the indices
+/// `first` come before all others.
 private struct IndexBuilder {
   var index: Index
   var error: GazetteerError?
 
-  init(entries: [Gazetteer.Entry], lines: [Int]?) {
+  init(entries: [Gazetteer.Entry], lines: [Int]?, first: Set<Int> = []) {
     var byKey: [String: Int] = [:]
     var trie = Trie()
     var error: GazetteerError?
-    for (number, entry) in entries.enumerated() {
+    let order = first.sorted() + entries.indices.filter { !first.contains($0) }
+    for number in order {
+      let entry = entries[number]
       for name in entry.names {
         let key = Gazetteer.key(name)
         guard !key.isEmpty else { continue }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A saved workspace: versioned JSON holding each statement's text, metadata, provenance and
-/// notes, plus the shell's settings. Segmentation and the normalised view are not saved; they
+/// notes, plus the shell's settings and the cues and gazetteer names the session added.
+/// Segmentation and the normalised view are not saved; they
 /// are computed again on opening, from the exact text.
 public struct WorkspaceFile: Codable, Sendable {
   public static let formatName = "seimei-workspace"
@@ -13,6 +14,9 @@ public struct WorkspaceFile: Codable, Sendable {
   public var statements: [Record]
   /// Cues added to the lexicon in the session, as lexicon TSV (absent when none).
   public var lexicon: String?
+  /// Names added to the gazetteer in the session, as gazetteer TSV (`Gazetteer.tsv()`; absent
+  /// when none, and in files saved before names could be added, which open as before).
+  public var gazetteer: String?
 
   public struct Record: Codable, Sendable {
     public var name: String
@@ -23,8 +27,12 @@ public struct WorkspaceFile: Codable, Sendable {
     public var notes: [String]
   }
 
-  public init(workspace: Workspace, settings: [String: String], lexicon: String? = nil) {
+  public init(
+    workspace: Workspace, settings: [String: String], lexicon: String? = nil,
+    gazetteer: String? = nil
+  ) {
     self.lexicon = lexicon
+    self.gazetteer = gazetteer
     format = Self.formatName
     version = Self.currentVersion
     self.settings = settings

@@ -18,6 +18,7 @@ public final class CommandRegistry {
     OpenCommand.self,
     ClaimsCommand.self,
     LexiconCommand.self,
+    GazetteerCommand.self,
     HelpCommand.self,
     QuitCommand.self,
     HistoryCommand.self,

@@ -4,12 +4,13 @@ import SeimeiKit
 struct SaveCommand: ShellCommand {
   static let configuration = CommandConfiguration(
     commandName: "save",
-    abstract: "Save the workspace (statements, provenance, notes, settings, added cues) to a file.",
+    abstract: "Save the workspace (statements, notes, settings, added cues and names) to a file.",
     discussion: """
       Writes versioned JSON that 'open' reads back: each statement's exact text, metadata, \
-      provenance and notes, the settings, and the cues added with 'lexicon add' or 'lexicon \
-      load'. The file is written to a temporary file and then \
-      renamed over the old one, so a crash never leaves half a file.
+      provenance and notes, the settings, the cues added with 'lexicon add' or 'lexicon \
+      load', and the names added with 'gazetteer add' or 'gazetteer load'. The file is \
+      written to a temporary file and then renamed over the old one, so a crash never leaves \
+      half a file.
       """)
   static let group = CommandGroup.statements
   static let examples = [
@@ -42,9 +43,11 @@ struct SaveCommand: ShellCommand {
   mutating func run(in shell: Shell) throws {
     let path = shell.resolve(file)
     let additions = shell.claims.additions
+    let names = shell.claims.gazetteerAdditions
     let saved = WorkspaceFile(
       workspace: shell.workspace, settings: shell.settings.dictionary,
-      lexicon: additions.cues.isEmpty ? nil : additions.tsv())
+      lexicon: additions.cues.isEmpty ? nil : additions.tsv(),
+      gazetteer: names.entries.isEmpty ? nil : names.tsv())
     do {
       try saved.write(to: path)
     } catch {
