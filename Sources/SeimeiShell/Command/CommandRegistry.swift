@@ -17,6 +17,7 @@ public final class CommandRegistry {
     SaveCommand.self,
     OpenCommand.self,
     ClaimsCommand.self,
+    CompareCommand.self,
     LexiconCommand.self,
     GazetteerCommand.self,
     HelpCommand.self,
