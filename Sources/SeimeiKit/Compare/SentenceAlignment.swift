@@ -69,8 +69,8 @@ import Foundation
 /// **Cost of the work.** The features of every sentence, and of every group of two or three, are
 /// computed once. The table is filled only within a band around the diagonal from the start of
 /// both statements to their ends: the cells at most 40 sentences from it, or more — the difference
-/// in sentence counts plus 20, or a quarter of the longer statement. That is O(n · band)
-/// pairings: in a release build, two statements of 300 sentences align in about 0.25 s, a
+/// in sentence counts plus 20, or a quarter of the longer statement up to 250 sentences. Only
+/// the band is stored. That is O(n · band) pairings: in a release build, two statements of 300 sentences align in about 0.25 s, a
 /// Japanese one and its English translation of 297 sentences each in about 0.4 s.
 public struct SentenceAlignment: Sendable, Equatable {
   /// Sentences of the first statement paired with sentences of the second.
@@ -159,6 +159,10 @@ public struct SentenceAlignment: Sendable, Equatable {
     static let nameWeight = 1.0
     static let wordWeight = 4.0
     static let minimumBand = 40
+    /// The widest band a long statement gets beyond the difference in sentence counts: a
+    /// translation or a revision does not drift 250 sentences from the diagonal, and the cap
+    /// keeps the work (and the table) linear in the length of long statements.
+    static let maximumDrift = 250
   }
 
   /// Aligns the sentences of `a` (left) with those of `b` (right).
@@ -486,26 +490,40 @@ private struct Aligner {
     }
     typealias Tuning = SentenceAlignment.Tuning
     let costs = sameLanguage ? Tuning.sameLanguage : Tuning.acrossLanguages
-    let band = max(Tuning.minimumBand, abs(n - m) + Tuning.minimumBand / 2, max(n, m) / 4)
-    let columns = m + 1
-    var cost = [Double](repeating: .infinity, count: (n + 1) * columns)
-    var choice = [Int8](repeating: -1, count: (n + 1) * columns)
-    var similarity = [Double](repeating: 0, count: (n + 1) * columns)
-    cost[0] = 0
+    let band = max(
+      Tuning.minimumBand, abs(n - m) + Tuning.minimumBand / 2,
+      min(max(n, m) / 4, Tuning.maximumDrift))
+    // Only the band is stored: row i holds columns lows[i]..., from offset starts[i].
+    var lows = [Int](repeating: 0, count: n + 1)
+    var starts = [Int](repeating: 0, count: n + 2)
     for i in 0...n {
       let diagonal = Double(i) * Double(m) / Double(n)
       let low = max(0, Int((diagonal - Double(band)).rounded(.down)))
       let high = min(m, Int((diagonal + Double(band)).rounded(.up)))
-      guard low <= high else { continue }
-      for j in low...high where i > 0 || j > 0 {
+      lows[i] = low
+      starts[i + 1] = starts[i] + max(0, high - low + 1)
+    }
+    func cell(_ i: Int, _ j: Int) -> Int? {
+      let offset = j - lows[i]
+      guard offset >= 0, offset < starts[i + 1] - starts[i] else { return nil }
+      return starts[i] + offset
+    }
+    var cost = [Double](repeating: .infinity, count: starts[n + 1])
+    var choice = [Int8](repeating: -1, count: starts[n + 1])
+    var similarity = [Double](repeating: 0, count: starts[n + 1])
+    if let origin = cell(0, 0) { cost[origin] = 0 }
+    for i in 0...n {
+      let width = starts[i + 1] - starts[i]
+      guard width > 0 else { continue }
+      for j in lows[i]..<(lows[i] + width) where i > 0 || j > 0 {
         var best = Double.infinity
         var bestMove: Int8 = -1
         var bestSimilarity = 0.0
         for (index, move) in Self.moves.enumerated() {
           let (di, dj) = move
           let penalty = di + dj == 3 ? costs.twoToOne : di + dj == 4 ? costs.threeToOne : 0
-          guard i >= di && j >= dj else { continue }
-          let previous = cost[(i - di) * columns + j - dj]
+          guard i >= di && j >= dj, let before = cell(i - di, j - dj) else { continue }
+          let previous = cost[before]
           guard previous.isFinite else { continue }
           var total = previous
           var pairSimilarity = 0.0
@@ -522,20 +540,21 @@ private struct Aligner {
             bestSimilarity = pairSimilarity
           }
         }
-        cost[i * columns + j] = best
-        choice[i * columns + j] = bestMove
-        similarity[i * columns + j] = bestSimilarity
+        let here = starts[i] + j - lows[i]
+        cost[here] = best
+        choice[here] = bestMove
+        similarity[here] = bestSimilarity
       }
     }
     var steps: [Step] = []
     var i = n
     var j = m
     while i > 0 || j > 0 {
-      let index = Int(choice[i * columns + j])
+      let here = cell(i, j) ?? -1
+      let index = here >= 0 ? Int(choice[here]) : -1
       precondition(index >= 0, "every cell in the band is reachable")
       let (di, dj) = Self.moves[index]
-      steps.append(
-        Step(left: (i - di)..<i, right: (j - dj)..<j, similarity: similarity[i * columns + j]))
+      steps.append(Step(left: (i - di)..<i, right: (j - dj)..<j, similarity: similarity[here]))
       i -= di
       j -= dj
     }
