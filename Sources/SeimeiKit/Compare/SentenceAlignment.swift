@@ -69,7 +69,7 @@ import Foundation
 /// **Cost of the work.** The features of every sentence, and of every group of two or three, are
 /// computed once. The table is filled only within a band around the diagonal from the start of
 /// both statements to their ends: the cells at most 40 sentences from it, or more — the difference
-/// in sentence counts plus 20, or a quarter of the longer statement up to 250 sentences. Only
+/// in sentence counts plus 20, or a quarter of the longer statement up to 100 sentences. Only
 /// the band is stored. That is O(n · band) pairings: in a release build, two statements of 300 sentences align in about 0.25 s, a
 /// Japanese one and its English translation of 297 sentences each in about 0.4 s.
 public struct SentenceAlignment: Sendable, Equatable {
@@ -160,9 +160,9 @@ public struct SentenceAlignment: Sendable, Equatable {
     static let wordWeight = 4.0
     static let minimumBand = 40
     /// The widest band a long statement gets beyond the difference in sentence counts: a
-    /// translation or a revision does not drift 250 sentences from the diagonal, and the cap
+    /// translation or a revision does not drift 100 sentences from the diagonal, and the cap
     /// keeps the work (and the table) linear in the length of long statements.
-    static let maximumDrift = 250
+    static let maximumDrift = 100
   }
 
   /// Aligns the sentences of `a` (left) with those of `b` (right).

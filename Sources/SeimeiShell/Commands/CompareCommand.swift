@@ -138,12 +138,15 @@ struct CompareCommand: ShellCommand {
 
   mutating func run(in shell: Shell) throws {
     let statements = try names.map { try shell.statement(named: $0) }
-    let claims = shell.claims.claims(of: statements)
     var wanted = Set(sections)
     if wanted.isEmpty {
       wanted = Set(Comparison.Section.allCases).subtracting([.align])
       if !Comparison.translationPairs(statements).isEmpty { wanted.insert(.align) }
     }
+    // Claims only for the sections that show them (they are cached per statement anyway).
+    let claims =
+      wanted.isDisjoint(with: [.claims, .wording])
+      ? statements.map { _ in [Claim]() } : shell.claims.claims(of: statements)
     let comparison = Comparison(
       statements, claims: claims, sections: wanted, gazetteer: shell.claims.gazetteer)
     shell.emit(
