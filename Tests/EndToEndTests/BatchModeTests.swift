@@ -34,6 +34,19 @@ import Testing
     #expect(run.errors.hasPrefix("run.seimei:1: error: unknown command 'bogus'"))
   }
 
+  @Test func verifyFailsTheRunWhenAQuotationIsWrong() throws {
+    folder.write("s.txt", "The ministry condemns the attack. It will respond appropriately.\n")
+    folder.write("good.md", "It said it \"will respond appropriately\".\n")
+    folder.write("bad.md", "It said it \"will respond forcefully\".\n")
+    let good = try folder.run(["-c", "load s.txt", "-c", "verify good.md"])
+    #expect(good.status == 0)
+    #expect(good.output.contains("1 quotation in good.md: 1 exact"))
+    let bad = try folder.run(["-c", "load s.txt", "-c", "verify bad.md", "-c", "echo not reached"])
+    #expect(bad.status == 3)
+    #expect(bad.output.contains("misquote") && !bad.output.contains("not reached"))
+    #expect(bad.errors == "-c:2: error: bad.md: 1 of 1 quotation misquoted or not found\n")
+  }
+
   @Test func usageErrorsExit2() throws {
     let run = try folder.run(["--no-such-flag"])
     #expect(run.status == 2)

@@ -18,6 +18,8 @@ public final class CommandRegistry {
     OpenCommand.self,
     ClaimsCommand.self,
     CompareCommand.self,
+    CiteCommand.self,
+    VerifyCommand.self,
     LexiconCommand.self,
     GazetteerCommand.self,
     HelpCommand.self,
