@@ -405,7 +405,8 @@ extension ComparisonReport {
           [
             .init("term"), .init(key.name, alignment: .right),
             .init(key.against.count == 1 ? against : "others", alignment: .right),
-            .init("‰", alignment: .right), .init("others ‰", alignment: .right),
+            .init("‰", alignment: .right),
+            .init(key.against.count == 1 ? "‰ other" : "‰ others", alignment: .right),
             .init("G² ", alignment: .right),
           ], rows))
     }
