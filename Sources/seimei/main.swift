@@ -19,10 +19,20 @@ do {
   exit(2)
 }
 
+if options.check {
+  exit(
+    TranscriptChecker.run(
+      options.scripts, update: options.update,
+      currentDirectory: FileManager.default.currentDirectoryPath,
+      output: FileDescriptorSink.standardOutput, errors: FileDescriptorSink.standardError))
+}
+
 let items = options.items(arguments: arguments)
 let inputIsTerminal = isatty(0) == 1
 let outputIsTerminal = isatty(1) == 1
-let interactive = options.interactiveScript != nil || (items.isEmpty && inputIsTerminal)
+// Stepping through a script is a session too: 'i' opens the interactive shell.
+let interactive =
+  options.step != nil || options.interactiveScript != nil || (items.isEmpty && inputIsTerminal)
 let editing = interactive && inputIsTerminal && outputIsTerminal
 if editing { LineEditor.prepareProcess() }
 
@@ -36,6 +46,29 @@ let shell = Shell(
   errors: FileDescriptorSink.standardError, history: history)
 shell.echoCommands = options.echo
 shell.keepGoing = options.keepGoing
+
+/// The interactive shell: line editing on a terminal, else plain lines from `reader`.
+func interactWithUser(_ shell: Shell, reader: PlainLineReader) {
+  if editing,
+    let editor = LineEditor(
+      programName: "seimei",
+      completion: { line, cursor in Completer(shell: shell).complete(line: line, cursor: cursor) })
+  {
+    shell.interact(with: editor, prompting: true)
+  } else {
+    shell.interact(with: reader, prompting: false)
+  }
+}
+
+if let script = options.step {
+  // Answers are read as lines from standard input, a terminal or a pipe; the interactive shell
+  // ('i') reads from the same place, so the reader is shared.
+  let answers = PlainLineReader(descriptor: 0)
+  let ok = shell.step(throughScript: script, answers: answers, hint: inputIsTerminal) {
+    interactWithUser($0, reader: answers)
+  }
+  exit(shell.exitStatus ?? (ok ? 0 : 3))
+}
 
 if !interactive {
   if items.isEmpty {
@@ -62,15 +95,7 @@ if let script = options.interactiveScript, shell.exitStatus == nil {
   shell.runScript(atPath: script)
 }
 if shell.exitStatus == nil {
-  if editing,
-    let editor = LineEditor(
-      programName: "seimei",
-      completion: { line, cursor in Completer(shell: shell).complete(line: line, cursor: cursor) })
-  {
-    shell.interact(with: editor, prompting: true)
-  } else {
-    shell.interact(with: PlainLineReader(descriptor: 0), prompting: false)
-  }
+  interactWithUser(shell, reader: PlainLineReader(descriptor: 0))
 }
 exit(shell.exitStatus ?? 0)
 

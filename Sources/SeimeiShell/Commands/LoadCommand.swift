@@ -107,7 +107,8 @@ struct LoadCommand: ShellCommand {
       encoding: encoding,
       metadata: Statement.Metadata(title: title, issuer: issuer, date: date, url: url))
     let loader = StatementLoader(
-      maximumBytes: shell.settings.maxSize.bytes, baseDirectory: shell.baseDirectory)
+      maximumBytes: shell.settings.maxSize.bytes, baseDirectory: shell.baseDirectory,
+      clock: shell.clock)
     let outcome = loader.load(request)
     var failures = outcome.failures
     var loaded: [Statement] = []

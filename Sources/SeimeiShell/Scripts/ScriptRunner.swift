@@ -130,7 +130,7 @@ public enum ScriptFile {
       throw ShellError("\(name): no such file")
     }
     guard !isDirectory.boolValue else { throw ShellError("\(name): is a folder, not a script") }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = contents(path) else {
       throw ShellError("\(name): cannot read (permission denied?)")
     }
     guard var text = String(data: data, encoding: .utf8) else {
@@ -138,6 +138,19 @@ public enum ScriptFile {
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     return split(text)
+  }
+
+  /// The bytes of a file; a device or a pipe (`/dev/null`, `<(…)`), which Foundation will not
+  /// read whole, is read to its end. Nil when it cannot be read.
+  static func contents(_ path: String) -> Data? {
+    if let data = FileManager.default.contents(atPath: path) { return data }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    do {
+      return try handle.readToEnd() ?? Data()
+    } catch {
+      return nil
+    }
   }
 
   /// Splits script text into logical lines, joining lines that end in an unescaped `\`.

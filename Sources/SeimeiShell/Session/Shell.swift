@@ -27,6 +27,9 @@ public final class Shell {
   public internal(set) var recording: String? {
     didSet { recordingDepth = frames.count }
   }
+  /// Whether `recording` is a transcript (`record FILE --transcript`): each command is written
+  /// with the output it printed, failing commands too.
+  public internal(set) var recordsTranscript = false
   /// How deep in sourced scripts `record` was run: only commands at that depth are written.
   private var recordingDepth = 0
 
@@ -35,6 +38,12 @@ public final class Shell {
 
   let standardOutput: TextSink
   let errorOutput: TextSink
+  /// Copies what reaches standard output and error, in the order printed, while a command is
+  /// recorded into a transcript.
+  private let outputTee: TeeSink
+  private let errorTee: TeeSink
+  /// Where the command being recorded into a transcript was read from, if from a script.
+  private var transcriptCommandLocation: SourceLocation?
   private var redirectBuffer: BufferSink?
   var frames: [ScriptFrame] = []
 
@@ -47,8 +56,10 @@ public final class Shell {
   ) {
     self.registry = registry
     self.environment = environment
-    self.standardOutput = output
-    self.errorOutput = errors ?? output
+    outputTee = TeeSink(output)
+    errorTee = TeeSink(errors ?? output)
+    self.standardOutput = outputTee
+    self.errorOutput = errorTee
     self.history = history
   }
 
@@ -79,14 +90,30 @@ public final class Shell {
     }
   }
 
-  /// Columns for tables and help; nil for no limit (output that is not a terminal).
+  /// Columns for tables and help; nil for no limit (output that is not a terminal). A
+  /// transcript, replayed or recorded, runs at `Transcript.width` columns.
   public var outputWidth: Int? {
     switch settings.width {
     case .columns(let count): return count
     case .auto:
-      guard environment.outputIsTerminal && !isRedirected else { return nil }
+      guard !isRedirected else { return nil }
+      if underTranscriptConditions { return Transcript.width }
+      guard environment.outputIsTerminal else { return nil }
       return environment.terminalWidth() ?? 80
     }
+  }
+
+  /// True while the shell replays a transcript or records one: output must then be what any
+  /// machine would print (fixed width and clock, no absolute paths).
+  public var underTranscriptConditions: Bool {
+    environment.replaysTranscript || (recording != nil && recordsTranscript)
+  }
+
+  /// The clock that stamps loaded statements: the environment's, or `Transcript.date` under a
+  /// transcript's conditions, so that `info` and citations' access dates replay.
+  public var clock: @Sendable () -> Date {
+    if underTranscriptConditions { return { Transcript.date } }
+    return environment.now
   }
 
   public func renderer(format: OutputFormat? = nil) -> Renderer {
@@ -126,11 +153,18 @@ public final class Shell {
   func report(_ error: ShellError, at location: SourceLocation?) {
     failureCount += 1
     let style = Style(enabled: colorEnabled(terminal: environment.errorIsTerminal))
-    var text = ""
-    if let location { text += TerminalText.cell(location.description) + ": " }
-    text += style.red("error:") + " " + TerminalText.cell(error.message) + "\n"
+    var text = style.red("error:") + " " + TerminalText.cell(error.message) + "\n"
     if let usage = error.usage { text += TerminalText.sanitize(usage) + "\n" }
-    errorOutput.write(text)
+    guard let location else { return errorOutput.write(text) }
+    let located = TerminalText.cell(location.description) + ": " + text
+    // A transcript shows the errors of its own commands as a session does, without the
+    // script line they were read from (commands piped in or run by a script): a replay has none.
+    if let copy = errorTee.copy, location == transcriptCommandLocation {
+      errorTee.base.write(located)
+      copy.write(text)
+    } else {
+      errorOutput.write(located)
+    }
   }
 
   // MARK: - Paths
@@ -146,19 +180,87 @@ public final class Shell {
       .standardizingPath
   }
 
-  /// A path shown to the user: relative to the current folder when inside it.
+  /// A path shown to the user: relative to the current folder when inside it. Under a
+  /// transcript's conditions paths outside it are relative too (`../samples/a.txt`), so that
+  /// no machine's folders appear in a transcript.
   public func displayPath(_ absolute: String) -> String {
     let base =
       environment.currentDirectory.hasSuffix("/")
       ? environment.currentDirectory : environment.currentDirectory + "/"
-    return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+    if absolute.hasPrefix(base) { return String(absolute.dropFirst(base.count)) }
+    guard underTranscriptConditions, absolute.hasPrefix("/") else { return absolute }
+    return Self.relativePath(absolute, from: environment.currentDirectory)
+  }
+
+  /// `to` relative to the folder `from` (both absolute), with `..` for each folder to climb.
+  static func relativePath(_ to: String, from: String) -> String {
+    let target = (to as NSString).standardizingPath.split(separator: "/")
+    let base = (from as NSString).standardizingPath.split(separator: "/")
+    var common = 0
+    while common < min(target.count, base.count) && target[common] == base[common] {
+      common += 1
+    }
+    let parts =
+      Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)
+    return parts.isEmpty ? "." : parts.joined(separator: "/")
   }
 
   // MARK: - Running a line
 
   /// Runs one command line and reports any failure. Returns false when the command failed.
+  /// While a transcript is recorded, a command at the recording's depth is written to it with
+  /// everything it printed.
   @discardableResult
   public func execute(_ line: String, at location: SourceLocation? = nil) -> Bool {
+    guard let transcript = transcriptRecordingTarget(for: line) else {
+      return executeReporting(line, at: location)
+    }
+    let capture = BufferSink()
+    outputTee.copy = capture
+    errorTee.copy = capture
+    transcriptCommandLocation = location
+    let ok = executeReporting(line, at: location)
+    outputTee.copy = nil
+    errorTee.copy = nil
+    transcriptCommandLocation = nil
+    // 'record stop' or a new 'record' ends this recording; such lines are not recorded anyway.
+    if recording == transcript && recordsTranscript {
+      writeTranscriptEntry(line, output: capture.text, to: transcript)
+    }
+    return ok
+  }
+
+  /// The transcript `line` is to be recorded into, if any: commands typed at the depth where
+  /// `record --transcript` was run, failing ones too (their errors are part of the session),
+  /// but not blank lines, comments or commands that are never recorded (`record`, `quit`).
+  private func transcriptRecordingTarget(for line: String) -> String? {
+    guard recordsTranscript, let recording, frames.count == recordingDepth else { return nil }
+    let parsed: ParsedLine?
+    do {
+      parsed = try ParsedLine.parse(line)
+    } catch {
+      return recording  // recorded with its error, as the session showed it
+    }
+    guard let parsed else { return nil }
+    if let type = registry.command(named: parsed.command), !type.isRecorded { return nil }
+    return recording
+  }
+
+  /// Appends one command and its output to the transcript being recorded. Escape codes are
+  /// left out unless colour was asked for with `set color on` (a replay prints them then too).
+  private func writeTranscriptEntry(_ line: String, output: String, to path: String) {
+    var text = settings.color == .on ? output : TerminalText.sanitize(output)
+    if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+    do {
+      try Self.append(Transcript.prompt + line + "\n" + text, toFile: path)
+    } catch {
+      recording = nil
+      recordsTranscript = false
+      warn("recording stopped: cannot write \(displayPath(path)): \(Self.describe(error))")
+    }
+  }
+
+  private func executeReporting(_ line: String, at location: SourceLocation?) -> Bool {
     let outer = currentLocation
     currentLocation = location
     defer { currentLocation = outer }
@@ -184,9 +286,12 @@ public final class Shell {
       throw ShellError(error.description)
     }
     // Echo what was typed at the top level, as a session would show it; the commands of a
-    // sourced script stay hidden behind its 'source' line.
-    if echoCommands && frames.count <= 1 {
-      standardOutput.write(TerminalText.sanitize(prompt + line) + "\n")
+    // sourced script stay hidden behind its 'source' line. The echo is not the command's
+    // output, so a transcript being recorded does not get it. An `echo` (not redirected) is
+    // narration: its text is shown once, without the command that prints it.
+    let narration = parsed.command == "echo" && parsed.redirect == nil
+    if echoCommands && frames.count <= 1 && !narration {
+      outputTee.base.write(TerminalText.sanitize(prompt + line) + "\n")
     }
     guard let type = registry.command(named: parsed.command) else {
       throw ShellError(
@@ -204,7 +309,7 @@ public final class Shell {
         try type.parseAndRun(parsed.arguments, in: self)
       }
     }
-    if type.isRecorded, frames.count == recordingDepth, let recording {
+    if type.isRecorded, frames.count == recordingDepth, let recording, !recordsTranscript {
       do {
         try Self.append(line + "\n", toFile: recording)
       } catch {
@@ -284,6 +389,19 @@ public final class Shell {
       while text.hasSuffix("\n") { text.removeLast() }
     }
     return text + "\n"
+  }
+}
+
+/// Passes text on to another sink and, while `copy` is set, copies it there too.
+final class TeeSink: TextSink {
+  let base: TextSink
+  var copy: BufferSink?
+
+  init(_ base: TextSink) { self.base = base }
+
+  func write(_ text: String) {
+    base.write(text)
+    copy?.write(text)
   }
 }
 

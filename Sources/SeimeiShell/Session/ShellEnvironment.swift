@@ -8,19 +8,31 @@ public struct ShellEnvironment: Sendable {
   public var errorIsTerminal: Bool
   /// Asks the terminal for its width; nil when unknown.
   public var terminalWidth: @Sendable () -> Int?
+  /// The clock that stamps statements as they are loaded (`info`'s `loaded`, a citation's
+  /// access date). Replaceable so that output can be reproduced.
+  public var now: @Sendable () -> Date
+  /// The shell replays a transcript (`seimei --check`): output must come out the same on any
+  /// machine, so `width auto` means `Transcript.width` columns, paths outside the current
+  /// folder are shown relative to it (`../samples/a.txt`), and statements are stamped with
+  /// `Transcript.date` whatever `now` says.
+  public var replaysTranscript: Bool
 
   public init(
     variables: [String: String] = [:],
     currentDirectory: String = FileManager.default.currentDirectoryPath,
     outputIsTerminal: Bool = false,
     errorIsTerminal: Bool = false,
-    terminalWidth: @escaping @Sendable () -> Int? = { nil }
+    terminalWidth: @escaping @Sendable () -> Int? = { nil },
+    now: @escaping @Sendable () -> Date = { Date() },
+    replaysTranscript: Bool = false
   ) {
     self.variables = variables
     self.currentDirectory = currentDirectory
     self.outputIsTerminal = outputIsTerminal
     self.errorIsTerminal = errorIsTerminal
     self.terminalWidth = terminalWidth
+    self.now = now
+    self.replaysTranscript = replaysTranscript
   }
 
   /// The real process: environment variables, working directory and terminal checks.
@@ -33,6 +45,15 @@ public struct ShellEnvironment: Sendable {
       outputIsTerminal: isatty(1) == 1,
       errorIsTerminal: isatty(2) == 1,
       terminalWidth: terminalWidth)
+  }
+
+  /// Where a transcript replays: in its own folder, with no terminal, no environment variables
+  /// (so neither `NO_COLOR` nor `$HOME` can change the output) and the fixed clock.
+  public static func transcript(directory: String) -> ShellEnvironment {
+    ShellEnvironment(
+      variables: [:], currentDirectory: directory, outputIsTerminal: false,
+      errorIsTerminal: false, terminalWidth: { nil }, now: { Transcript.date },
+      replaysTranscript: true)
   }
 
   /// True when `NO_COLOR` is set to anything but the empty string (https://no-color.org).
