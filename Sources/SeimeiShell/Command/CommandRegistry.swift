@@ -23,6 +23,7 @@ public final class CommandRegistry {
     LexiconCommand.self,
     GazetteerCommand.self,
     HelpCommand.self,
+    LessonsCommand.self,
     QuitCommand.self,
     HistoryCommand.self,
     SourceCommand.self,
