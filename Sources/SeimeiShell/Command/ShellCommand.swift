@@ -38,6 +38,7 @@ extension ShellCommand {
 /// The sections of `help`, in the order they are listed.
 public enum CommandGroup: Int, CaseIterable, Sendable, Codable, Comparable {
   case statements
+  case explore
   case analysis
   case citation
   case scripts
@@ -46,6 +47,7 @@ public enum CommandGroup: Int, CaseIterable, Sendable, Codable, Comparable {
   public var title: String {
     switch self {
     case .statements: return "Statements"
+    case .explore: return "Exploring"
     case .analysis: return "Analysis"
     case .citation: return "Quoting and citing"
     case .scripts: return "Scripts and sessions"

@@ -22,7 +22,7 @@ struct CiteCommand: ShellCommand {
       first 12 hex digits of the statement's SHA-256, so a reader can tell if the source has \
       changed. In a script, a misquote or a quotation not found fails the command.
       """)
-  static let group = CommandGroup.analysis
+  static let group = CommandGroup.citation
   static let examples = [
     CommandExample(
       "A sentence by its number, then a quotation that is not quite right, cited in APA",

@@ -15,7 +15,7 @@ struct KeynessCommand: ShellCommand {
       p < 0.001; short statements rarely reach them, so all over-represented terms are \
       listed unless --significant is given.
       """)
-  static let group = CommandGroup.analysis
+  static let group = CommandGroup.explore
   static let examples = [
     CommandExample(
       "What one statement says more than another",

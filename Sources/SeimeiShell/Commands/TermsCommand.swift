@@ -14,7 +14,7 @@ struct TermsCommand: ShellCommand {
       (no stemming: "sanction" and "sanctions" are two terms), with case and width folded. \
       The rate is per 1,000 content words of the statement.
       """)
-  static let group = CommandGroup.analysis
+  static let group = CommandGroup.explore
   static let examples = [
     CommandExample(
       "The most frequent content words of a short statement",

@@ -17,7 +17,7 @@ struct VerifyCommand: ShellCommand {
       command fails (exit status 3) when any quotation is a misquote or is not found, so a \
       draft can be checked before it is sent.
       """)
-  static let group = CommandGroup.analysis
+  static let group = CommandGroup.citation
   static let examples = [
     CommandExample(
       "A draft with a good quotation and a misquote",
