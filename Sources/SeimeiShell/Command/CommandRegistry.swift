@@ -20,6 +20,8 @@ public final class CommandRegistry {
     CompareCommand.self,
     CiteCommand.self,
     VerifyCommand.self,
+    FindCommand.self,
+    KwicCommand.self,
     TermsCommand.self,
     KeynessCommand.self,
     LexiconCommand.self,

@@ -148,10 +148,11 @@ struct KeynessResult: Presentable {
   }
 
   var presentation: Presentation {
-    let against = reference.count == 1 ? reference[0] : "the rest (\(reference.count) statements)"
-    let heading =
-      "\(statement) (\(total.grouped) content words) against \(against) "
-      + "(\(referenceTotal.grouped)):"
+    let against =
+      reference.count == 1
+      ? "\(reference[0]) (\(referenceTotal.grouped))"
+      : "the rest (\(reference.count) statements, \(referenceTotal.grouped))"
+    let heading = "\(statement) (\(total.grouped) content words) against \(against):"
     guard !rows.isEmpty else { return .text(heading + " no term is used more") }
     let other = reference.count == 1 ? reference[0] : "rest"
     let table = Table(
