@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// A temporary folder to run the real `seimei` binary in, without a terminal.
 final class BatchFolder {
