@@ -111,6 +111,7 @@ import Testing
     #expect(across["sentence"] as? Int == 8)
     #expect((across["sentences"] as? [Int])?.count == 2)
     #expect(shell.run("cite arvenna S99").contains("arvenna has 46 sentences"))
+    #expect(shell.run("cite arvenna ' '").contains("not an empty one"))
   }
 
   @Test func severalOccurrencesAndSelectors() throws {

@@ -104,6 +104,12 @@ struct CiteCommand: ShellCommand {
 
   @OptionGroup var output: OutputOptions
 
+  func validate() throws {
+    guard !target.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw ValidationError("give a part (S3, S3-S5, P2) or the quoted text, not an empty one")
+    }
+  }
+
   mutating func run(in shell: Shell) throws {
     let statement = try shell.statement(named: name)
     let source = CitationSource(statement)
