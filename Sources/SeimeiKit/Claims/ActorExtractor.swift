@@ -213,25 +213,17 @@ private struct TextView {
 private enum Script {
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
-  static func isKanji(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x3005, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
-      return true
-    default: return false
-    }
-  }
+  static func isKanji(_ scalar: Unicode.Scalar) -> Bool { Gazetteer.isKanji(scalar) }
 
-  static func isHiragana(_ scalar: Unicode.Scalar) -> Bool {
-    (0x3041...0x309F).contains(scalar.value)
-  }
+  static func isHiragana(_ scalar: Unicode.Scalar) -> Bool { Gazetteer.isHiragana(scalar) }
 
-  /// Scalars that open a sentence or a quotation: a word after them is capitalised by position.
   /// What a list item may start with before its first word: bullets, dashes, item numbers.
   static let listMarks: Set<Unicode.Scalar> = [
     "-", "*", "•", "・", "‣", "–", "—", "(", ")", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8",
     "9",
   ]
 
+  /// Scalars that open a sentence or a quotation: a word after them is capitalised by position.
   static let openers: Set<Unicode.Scalar> = [
     ":", "\"", "'", "(", "[", "\u{201C}", "\u{300C}", "\u{300E}", "\u{2014}", "\u{2022}", ".",
     "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}",

@@ -238,31 +238,13 @@ struct CueMatcher: Sendable {
   /// The scalar that starts at byte `offset` (which must start a scalar).
   @inline(__always)
   static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
-    let lead = bytes[offset]
-    if lead < 0x80 { return UInt32(lead) }
-    var length = 2
-    var value = UInt32(lead & 0x1F)
-    if lead >= 0xF0 {
-      length = 4
-      value = UInt32(lead & 0x07)
-    } else if lead >= 0xE0 {
-      length = 3
-      value = UInt32(lead & 0x0F)
-    }
-    var index = offset + 1
-    while index < offset + length && index < bytes.count {
-      value = (value << 6) | UInt32(bytes[index] & 0x3F)
-      index += 1
-    }
-    return value
+    UTF8Bytes.scalar(at: offset, in: bytes)
   }
 
   /// The start of the scalar before byte `offset`.
   @inline(__always)
   static func previousStart(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
-    var index = offset - 1
-    while index > 0 && bytes[index] & 0xC0 == 0x80 { index -= 1 }
-    return index
+    UTF8Bytes.previousStart(before: offset, in: bytes)
   }
 
   /// Whether the scalar at `offset` is a word character (false at the end of the text).

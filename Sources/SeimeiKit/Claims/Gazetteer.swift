@@ -412,6 +412,20 @@ public struct Gazetteer: Sendable {
     }
   }
 
+  /// Kanji (CJK ideographs, extensions and compatibility forms) and the marks 々 and 〇.
+  static func isKanji(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3005, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
+      return true
+    default: return false
+    }
+  }
+
+  /// Hiragana, with the iteration marks ゝゞ.
+  static func isHiragana(_ scalar: Unicode.Scalar) -> Bool {
+    (0x3041...0x309F).contains(scalar.value)
+  }
+
   /// Whether a name may start or end between these two scalars: not inside a Latin word or
   /// number, and not inside a katakana word.
   static func boundary(between left: Unicode.Scalar, and right: Unicode.Scalar) -> Bool {

@@ -1463,13 +1463,7 @@ struct SpecificsScanner {
     Gazetteer.isLatinAlphanumeric(scalar)
   }
 
-  static func isKanji(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x3005, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
-      return true
-    default: return false
-    }
-  }
+  static func isKanji(_ scalar: Unicode.Scalar) -> Bool { Gazetteer.isKanji(scalar) }
 
   static func isJapanese(_ scalar: Unicode.Scalar) -> Bool {
     isKanji(scalar) || Gazetteer.isKatakana(scalar) || (0x3041...0x309F).contains(scalar.value)

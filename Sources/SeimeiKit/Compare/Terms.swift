@@ -485,18 +485,10 @@ enum TermScript {
     Gazetteer.isLatinAlphanumeric(scalar)
   }
 
-  static func isKanji(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x3005, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
-      return true
-    default: return false
-    }
-  }
+  static func isKanji(_ scalar: Unicode.Scalar) -> Bool { Gazetteer.isKanji(scalar) }
 
   /// Hiragana, with the iteration marks ゝゞ.
-  static func isHiragana(_ scalar: Unicode.Scalar) -> Bool {
-    (0x3041...0x309F).contains(scalar.value)
-  }
+  static func isHiragana(_ scalar: Unicode.Scalar) -> Bool { Gazetteer.isHiragana(scalar) }
 
   /// Katakana (with the long vowel mark), full- and half-width.
   static func isKatakana(_ scalar: Unicode.Scalar) -> Bool {
