@@ -115,6 +115,9 @@ import Testing
     let levels = entries.map { ($0["strongest"] as? [String: Any])?["level"] as? Int }
     #expect(levels == [3, 3])
     // The translation names the same actors.
+    #expect(
+      shell.run("compare akitsu akitsu-en --section lengths").contains(
+        "Allowing for the language, the two are about as long as each other."))
     let text = shell.run("compare akitsu akitsu-en --section align")
     #expect(text.contains("akitsu ↔ akitsu-en (translation): 9 pairs"))
   }

@@ -168,9 +168,13 @@ struct ComparisonReport: Presentable {
         / (Double(japanese.lengths.characters) * Comparison.englishCharactersPerJapaneseCharacter)
       let longer = adjusted >= 1 ? english.name : japanese.name
       let shorter = adjusted >= 1 ? japanese.name : english.name
+      let factor = max(adjusted, 1 / adjusted)
+      // Within 5%, the rate cannot tell them apart (a statement and its translation).
       lines.append(
-        "Allowing for the language, \(longer) is \(Self.decimal(max(adjusted, 1 / adjusted)))× "
-          + "as long as \(shorter).")
+        factor < 1.05
+          ? "Allowing for the language, the two are about as long as each other."
+          : "Allowing for the language, \(longer) is \(Self.decimal(factor))× as long as "
+            + "\(shorter).")
     }
     lines.append(
       "(Rate: \(Self.decimal(Comparison.englishCharactersPerJapaneseCharacter, places: 2)) "
